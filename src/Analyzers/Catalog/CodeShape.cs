@@ -1,0 +1,136 @@
+using System;
+
+namespace DewAnalyzers.Catalog;
+
+/// <summary>Character-level tests for error-code text. No allocations on the common (non-matching) path.</summary>
+internal static class CodeShape
+{
+    public const int DigitCount = 4;
+
+    /// <summary><c>PREFIX.dddd</c> with an upper-case ASCII prefix (letters, then letters or digits).</summary>
+    public static bool IsWellFormedCode(string text)
+    {
+        var dot = text.Length - DigitCount - 1;
+        if (dot < 1 || text[dot] != '.' || !IsUpper(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < dot; i++)
+        {
+            if (!IsUpper(text[i]) && !IsDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        for (var i = dot + 1; i < text.Length; i++)
+        {
+            if (!IsDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The prefix of a well-formed code (<c>KMS</c> for <c>KMS.0207</c>).</summary>
+    public static string PrefixOf(string code) => code.Substring(0, code.Length - DigitCount - 1);
+
+    /// <summary>
+    /// Recognizes a malformed spelling of a code with a known prefix: wrong case (<c>kms.0207</c>), another or no
+    /// separator (<c>KMS-0207</c>, <c>KMS0207</c>), missing leading zeros (<c>KMS.207</c>) or surrounding spaces.
+    /// Returns the canonical spelling (<c>KMS.0207</c>), which may or may not be documented.
+    /// </summary>
+    public static bool TryNormalizeNearMiss(string text, string prefix, out string canonical)
+    {
+        canonical = string.Empty;
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end - start < prefix.Length + 1 || string.Compare(text, start, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return false;
+        }
+
+        var i = start + prefix.Length;
+        if (i < end && IsSeparator(text[i]))
+        {
+            i++;
+        }
+
+        var digits = end - i;
+        if (digits < 1 || digits > DigitCount)
+        {
+            return false;
+        }
+
+        for (var j = i; j < end; j++)
+        {
+            if (!IsDigit(text[j]))
+            {
+                return false;
+            }
+        }
+
+        canonical = prefix + "." + text.Substring(i, digits).PadLeft(DigitCount, '0');
+        return true;
+    }
+
+    /// <summary>
+    /// Distance between the numeric parts of two codes of one prefix: edit distance with transpositions first,
+    /// numeric difference as a tie-breaker (so <c>KMS.0270</c> is near <c>KMS.0207</c>, and <c>KMS.0213</c> near 0212 and 0214).
+    /// </summary>
+    public static int Distance(string a, string b)
+    {
+        var da = a.Substring(a.Length - DigitCount);
+        var db = b.Substring(b.Length - DigitCount);
+        var edits = EditDistance(da, db);
+        var numeric = Math.Abs(int.Parse(da, System.Globalization.CultureInfo.InvariantCulture) - int.Parse(db, System.Globalization.CultureInfo.InvariantCulture));
+        return (edits * 10000) + Math.Min(numeric, 9999);
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        // Optimal string alignment distance on two 4-character strings.
+        var d = new int[DigitCount + 1, DigitCount + 1];
+        for (var i = 0; i <= DigitCount; i++)
+        {
+            d[i, 0] = i;
+            d[0, i] = i;
+        }
+
+        for (var i = 1; i <= DigitCount; i++)
+        {
+            for (var j = 1; j <= DigitCount; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var best = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    best = Math.Min(best, d[i - 2, j - 2] + 1);
+                }
+
+                d[i, j] = best;
+            }
+        }
+
+        return d[DigitCount, DigitCount];
+    }
+
+    private static bool IsSeparator(char c) => c == '.' || c == '-' || c == '_' || c == ' ' || c == ':' || c == '/';
+
+    private static bool IsUpper(char c) => c >= 'A' && c <= 'Z';
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+}

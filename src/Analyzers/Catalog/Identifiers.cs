@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DewAnalyzers.Catalog;
+
+internal static class Identifiers
+{
+    /// <summary>True for a plain ASCII identifier that is not a C# keyword (names become generated constants).</summary>
+    public static bool IsValidConstantName(string name)
+    {
+        if (name.Length == 0 || !IsAsciiLetter(name[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
+            && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None
+            && name != "IsTransient";
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using DewAnalyzers.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DewAnalyzers;
+
+/// <summary>DEW002: a documented error code written as a string literal, where the generated constant can be used.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UseCatalogConstant);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
+            var constants = CatalogConstants.Create(start.Compilation, catalog, start.Options);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, catalog, constants), SyntaxKind.StringLiteralExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants)
+    {
+        if (!ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text)
+            || !catalog.TryGetEntry(text, out var entry)
+            || constants.ReferenceTo(entry) is not { } reference)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(ErrorCodeLiterals.CodesProperty, entry.Code)
+            .Add(ErrorCodeLiterals.ConstantsProperty, reference);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.UseCatalogConstant,
+            literal.GetLocation(),
+            properties,
+            CatalogConstants.DisplayName(entry),
+            entry.Code,
+            entry.Message.Trim()));
+    }
+}

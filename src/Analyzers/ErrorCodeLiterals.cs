@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using DewAnalyzers.Catalog;
+
+namespace DewAnalyzers;
+
+/// <summary>
+/// The first, cheap filter every string literal goes through. Literals are handled on syntax (not IOperation) so that
+/// attribute arguments and default parameter values are seen too, and so that the common case needs no semantic model.
+/// </summary>
+internal static class ErrorCodeLiterals
+{
+    /// <summary>Property key of the code(s) a fix should write (comma separated, best first).</summary>
+    public const string CodesProperty = "Codes";
+
+    /// <summary>Property key of the fully qualified constant(s) matching <see cref="CodesProperty"/>; empty entries mean "no constant".</summary>
+    public const string ConstantsProperty = "Constants";
+
+    /// <summary>True when the literal's value might be an error code (or a near miss); false for almost every literal.</summary>
+    public static bool TryGetCandidate(SyntaxNode node, ErrorCodeCatalog catalog, out LiteralExpressionSyntax literal, out string text)
+    {
+        literal = (LiteralExpressionSyntax)node;
+        text = literal.Token.ValueText;
+        return catalog.MayBeCodeText(text) && !IsInsideInterpolation(literal);
+    }
+
+    private static bool IsInsideInterpolation(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current.IsKind(SyntaxKind.Interpolation))
+            {
+                return true;
+            }
+
+            if (current is StatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

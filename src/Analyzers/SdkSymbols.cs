@@ -1,0 +1,104 @@
+using Microsoft.CodeAnalysis;
+
+namespace DewAnalyzers;
+
+/// <summary>
+/// The Huawei SDK symbols the rules recognize (design §6), resolved once per compilation.
+/// Every member is null when the compilation does not reference that part of the SDK.
+/// </summary>
+internal sealed class SdkSymbols
+{
+    private SdkSymbols(Compilation compilation)
+    {
+        SdkException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.SdkException");
+        ServiceResponseException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.ServiceResponseException");
+        ClientRequestException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.ClientRequestException");
+        ServerResponseException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.ServerResponseException");
+        SdkError = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.SdkError");
+        BaseInvoker = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.BaseInvoker`2");
+        KmsClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Kms.V2.KmsClient");
+        KmsAsyncClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Kms.V2.KmsAsyncClient");
+        CsmsClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Csms.V1.CsmsClient");
+        CsmsAsyncClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Csms.V1.CsmsAsyncClient");
+        ErrorCodeProperty = FindMember<IPropertySymbol>(ServiceResponseException, "ErrorCode");
+        HttpStatusCodeProperty = FindMember<IPropertySymbol>(ServiceResponseException, "HttpStatusCode");
+        SdkErrorErrorCodeField = FindMember<IFieldSymbol>(SdkError, "ErrorCode");
+    }
+
+    public INamedTypeSymbol? SdkException { get; }
+
+    public INamedTypeSymbol? ServiceResponseException { get; }
+
+    public INamedTypeSymbol? ClientRequestException { get; }
+
+    public INamedTypeSymbol? ServerResponseException { get; }
+
+    public INamedTypeSymbol? SdkError { get; }
+
+    public INamedTypeSymbol? BaseInvoker { get; }
+
+    public INamedTypeSymbol? KmsClient { get; }
+
+    public INamedTypeSymbol? KmsAsyncClient { get; }
+
+    public INamedTypeSymbol? CsmsClient { get; }
+
+    public INamedTypeSymbol? CsmsAsyncClient { get; }
+
+    /// <summary><c>ServiceResponseException.ErrorCode</c> (declared there; the subtypes add no members).</summary>
+    public IPropertySymbol? ErrorCodeProperty { get; }
+
+    /// <summary><c>ServiceResponseException.HttpStatusCode</c> (<c>int?</c>).</summary>
+    public IPropertySymbol? HttpStatusCodeProperty { get; }
+
+    /// <summary>The public field <c>SdkError.ErrorCode</c>.</summary>
+    public IFieldSymbol? SdkErrorErrorCodeField { get; }
+
+    /// <summary>True when error codes can be read at all (an exception or SdkError type is present).</summary>
+    public bool HasErrorCodes => ErrorCodeProperty is not null || SdkErrorErrorCodeField is not null;
+
+    /// <summary>True when at least one KMS or CSMS client type is present.</summary>
+    public bool HasClients => KmsClient is not null || KmsAsyncClient is not null || CsmsClient is not null || CsmsAsyncClient is not null;
+
+    public static SdkSymbols Create(Compilation compilation) => new(compilation);
+
+    /// <summary>The service (<c>KMS</c>/<c>CSMS</c>) a client type belongs to, or null for any other type.</summary>
+    public string? ServiceOf(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, KmsClient) || SymbolEqualityComparer.Default.Equals(type, KmsAsyncClient))
+        {
+            return "KMS";
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, CsmsClient) || SymbolEqualityComparer.Default.Equals(type, CsmsAsyncClient))
+        {
+            return "CSMS";
+        }
+
+        return null;
+    }
+
+    private static T? FindMember<T>(INamedTypeSymbol? type, string name)
+        where T : class, ISymbol
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is T typed)
+            {
+                return typed;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DewAnalyzers.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DewAnalyzers;
+
+/// <summary>
+/// DEW001: a string that has the shape of a catalog code (<c>KMS.0213</c>) but is not documented, anywhere; and, where
+/// it is compared with an error code, a malformed near miss (<c>"kms.0207"</c>, <c>"KMS-0207"</c>, <c>"KMS.207"</c>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
+{
+    private const int SuggestionCount = 3;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UndocumentedErrorCode);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
+            var constants = CatalogConstants.Create(start.Compilation, catalog, start.Options);
+            var sdk = SdkSymbols.Create(start.Compilation);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, catalog, constants, sdk), SyntaxKind.StringLiteralExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants, SdkSymbols sdk)
+    {
+        if (!ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text))
+        {
+            return;
+        }
+
+        if (catalog.HasCodeShape(text))
+        {
+            if (!catalog.Contains(text))
+            {
+                Report(context, literal, text, catalog.NearestTo(text, SuggestionCount), constants);
+            }
+
+            return;
+        }
+
+        if (!sdk.HasErrorCodes || !catalog.TryNormalizeNearMiss(text, out var canonical) || !IsComparedWithErrorCode(context, literal, sdk))
+        {
+            return;
+        }
+
+        var suggestions = catalog.TryGetEntry(canonical, out var exact)
+            ? ImmutableArray.Create(exact)
+            : catalog.NearestTo(canonical, SuggestionCount);
+        Report(context, literal, text, suggestions, constants);
+    }
+
+    private static bool IsComparedWithErrorCode(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, SdkSymbols sdk)
+    {
+        var operation = context.SemanticModel.GetOperation(literal, context.CancellationToken);
+        return operation is not null && ErrorCodeExpressions.FindComparedErrorCode(operation, sdk, context.CancellationToken) is not null;
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string text, ImmutableArray<ErrorCodeEntry> suggestions, CatalogConstants constants)
+    {
+        if (suggestions.IsEmpty)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(ErrorCodeLiterals.CodesProperty, string.Join(",", suggestions.Select(s => s.Code)))
+            .Add(ErrorCodeLiterals.ConstantsProperty, string.Join(",", suggestions.Select(s => constants.ReferenceTo(s) ?? string.Empty)));
+        var described = string.Join(" or ", suggestions.Select(s => $"{s.Code} ({s.Message.Trim()})"));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndocumentedErrorCode, literal.GetLocation(), properties, text, described));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DewAnalyzers.CodeFixes;
+
+/// <summary>Shared by the literal fixes: swap a string literal for a catalog constant (adding the <c>using</c>) or another literal.</summary>
+internal static class ErrorCodeReplacement
+{
+    /// <summary>The suggestion at <paramref name="index"/> of a diagnostic's Codes/Constants properties.</summary>
+    public static bool TryGetSuggestion(Diagnostic diagnostic, int index, out string code, out string? constant)
+    {
+        code = string.Empty;
+        constant = null;
+        if (!diagnostic.Properties.TryGetValue(ErrorCodeLiterals.CodesProperty, out var codes) || codes is null)
+        {
+            return false;
+        }
+
+        var codeList = codes.Split(',');
+        if (index >= codeList.Length || codeList[index].Length == 0)
+        {
+            return false;
+        }
+
+        code = codeList[index];
+        if (diagnostic.Properties.TryGetValue(ErrorCodeLiterals.ConstantsProperty, out var constants) && constants is not null)
+        {
+            var constantList = constants.Split(',');
+            if (index < constantList.Length && constantList[index].Length != 0)
+            {
+                constant = constantList[index];
+            }
+        }
+
+        return true;
+    }
+
+    public static int SuggestionCount(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(ErrorCodeLiterals.CodesProperty, out var codes) && !string.IsNullOrEmpty(codes)
+            ? codes!.Split(',').Length
+            : 0;
+
+    /// <summary>Short name for titles: <c>global::Dew.ErrorCodes.KmsErrorCodes.KeyNotFound</c> → <c>KmsErrorCodes.KeyNotFound</c>.</summary>
+    public static string ShortName(string constant)
+    {
+        var last = constant.LastIndexOf('.');
+        var previous = last > 0 ? constant.LastIndexOf('.', last - 1) : -1;
+        return previous < 0 ? constant : constant.Substring(previous + 1);
+    }
+
+    public static async Task<Document> ReplaceAsync(Document document, TextSpan literalSpan, string code, string? constant, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(literalSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
+        {
+            return document;
+        }
+
+        ExpressionSyntax replacement = constant is null
+            ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(code))
+            : SyntaxFactory.ParseExpression(constant);
+        replacement = replacement.WithTriviaFrom(literal)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+        document = document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+
+        // Hosts differ in the clean-up they run after a code action; do it here so every host gets `using` + short name.
+        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}
