@@ -5,4 +5,8 @@ internal static class DiagnosticIds
 {
     public const string UndocumentedErrorCode = "DEW001";
     public const string UseCatalogConstant = "DEW002";
+    public const string MissingErrorCodeCase = "DEW003";
+    public const string InvalidCatalogEntry = "DEW100";
+    public const string UnreachableErrorCodeCase = "DEW005";
+    public const string ImpossibleErrorCode = "DEW006";
 }

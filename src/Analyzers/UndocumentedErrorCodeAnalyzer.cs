@@ -76,7 +76,10 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(ErrorCodeLiterals.CodesProperty, string.Join(",", suggestions.Select(s => s.Code)))
             .Add(ErrorCodeLiterals.ConstantsProperty, string.Join(",", suggestions.Select(s => constants.ReferenceTo(s) ?? string.Empty)));
-        var described = string.Join(" or ", suggestions.Select(s => $"{s.Code} ({s.Message.Trim()})"));
+        var described = JoinAlternatives(suggestions.Select(s => $"{s.Code} ({s.Message.Trim()})").ToArray());
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndocumentedErrorCode, literal.GetLocation(), properties, text, described));
     }
+
+    private static string JoinAlternatives(string[] items)
+        => items.Length == 1 ? items[0] : string.Join(", ", items, 0, items.Length - 1) + " or " + items[items.Length - 1];
 }

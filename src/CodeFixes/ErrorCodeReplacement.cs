@@ -1,11 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DewAnalyzers.CodeFixes;
@@ -63,16 +59,8 @@ internal static class ErrorCodeReplacement
             return document;
         }
 
-        ExpressionSyntax replacement = constant is null
-            ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(code))
-            : SyntaxFactory.ParseExpression(constant);
-        replacement = replacement.WithTriviaFrom(literal)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+        var replacement = CatalogConstantSyntax.CodeExpression(code, constant).WithTriviaFrom(literal);
         document = document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
-
-        // Hosts differ in the clean-up they run after a code action; do it here so every host gets `using` + short name.
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await CatalogConstantSyntax.AddImportsAndSimplifyAsync(document, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -105,6 +105,15 @@ internal static class CatalogParser
     /// <summary>Splits on LF, CRLF or CR without allocating an intermediate array of the whole text.</summary>
     internal static IEnumerable<string> Lines(string text)
     {
+        foreach (var (start, length) in LineSpans(text))
+        {
+            yield return text.Substring(start, length);
+        }
+    }
+
+    /// <summary>Start and length (line break excluded) of every line as <see cref="Lines"/> numbers them.</summary>
+    internal static IEnumerable<(int Start, int Length)> LineSpans(string text)
+    {
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -114,7 +123,7 @@ internal static class CatalogParser
                 continue;
             }
 
-            yield return text.Substring(start, i - start);
+            yield return (start, i - start);
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
@@ -125,7 +134,7 @@ internal static class CatalogParser
 
         if (start < text.Length)
         {
-            yield return text.Substring(start);
+            yield return (start, text.Length - start);
         }
     }
 }

@@ -90,6 +90,8 @@ internal static class CodeShape
     /// <summary>
     /// Distance between the numeric parts of two codes of one prefix: edit distance with transpositions first,
     /// numeric difference as a tie-breaker (so <c>KMS.0270</c> is near <c>KMS.0207</c>, and <c>KMS.0213</c> near 0212 and 0214).
+    /// A transposition of adjacent digits (the commonest typo) costs less than a substitution, so <c>KMS.0270</c>
+    /// suggests <c>KMS.0207</c> before <c>KMS.0210</c>.
     /// </summary>
     public static int Distance(string a, string b)
     {
@@ -102,20 +104,21 @@ internal static class CodeShape
 
     private static int EditDistance(string a, string b)
     {
-        // Optimal string alignment distance on two 4-character strings.
+        // Optimal string alignment distance on two 4-character strings, in half edits: insertion, deletion and
+        // substitution cost 2, a transposition of adjacent characters costs 1.
         var d = new int[DigitCount + 1, DigitCount + 1];
         for (var i = 0; i <= DigitCount; i++)
         {
-            d[i, 0] = i;
-            d[0, i] = i;
+            d[i, 0] = 2 * i;
+            d[0, i] = 2 * i;
         }
 
         for (var i = 1; i <= DigitCount; i++)
         {
             for (var j = 1; j <= DigitCount; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var best = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var cost = a[i - 1] == b[j - 1] ? 0 : 2;
+                var best = Math.Min(Math.Min(d[i - 1, j] + 2, d[i, j - 1] + 2), d[i - 1, j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
                     best = Math.Min(best, d[i - 2, j - 2] + 1);

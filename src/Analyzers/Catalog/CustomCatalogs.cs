@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
@@ -10,7 +11,9 @@ namespace DewAnalyzers.Catalog;
 
 /// <summary>
 /// Users' <c>*.errorcodes.tsv</c> AdditionalFiles merged into the built-in catalog (design §7).
-/// Each file is parsed once per content (cached by checksum); the merged catalog is cached by the set of contents.
+/// Files are merged in ordinal path order (as the generator does), so the result does not depend on the order the
+/// build lists them in. Each file is parsed once per content (cached by checksum); the merged catalog is cached by
+/// the ordered set of contents.
 /// </summary>
 internal static class CustomCatalogs
 {
@@ -18,7 +21,7 @@ internal static class CustomCatalogs
     private const int MaxCacheEntries = 64;
 
     private static readonly ConcurrentDictionary<string, ParsedCodes> s_parsed = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, ErrorCodeCatalog> s_merged = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MergedCatalog> s_merged = new(StringComparer.Ordinal);
 
     public static bool IsCatalogFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
 
@@ -42,35 +45,71 @@ internal static class CustomCatalogs
 
     /// <summary>The catalog for a compilation: the built-in one when no user catalog is present.</summary>
     public static ErrorCodeCatalog GetCatalog(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+        => Load(additionalFiles, cancellationToken).Catalog;
+
+    /// <summary>The merged catalog and the merge problems of every user file (files in ordinal path order).</summary>
+    public static MergedCatalog Load(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+        => Load(CatalogFiles(additionalFiles, cancellationToken), cancellationToken);
+
+    /// <summary>The merged catalog for files already ordered by <see cref="CatalogFiles"/>.</summary>
+    public static MergedCatalog Load(List<(string Path, SourceText Text)> files, CancellationToken cancellationToken)
     {
-        if (additionalFiles.IsDefaultOrEmpty)
+        if (files.Count == 0)
         {
-            return ErrorCodeCatalog.BuiltIn;
+            return new MergedCatalog(ErrorCodeCatalog.BuiltIn, ImmutableArray<ImmutableArray<CatalogError>>.Empty);
         }
 
-        var files = ImmutableArray.CreateBuilder<ParsedCodes>();
         var key = new StringBuilder();
+        var parsed = ImmutableArray.CreateBuilder<ParsedCodes>(files.Count);
+        foreach (var (_, text) in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            key.Append(ChecksumKey(text)).Append('|');
+            parsed.Add(Parse(text));
+        }
+
+        return MergeWithProblems(key.ToString(), parsed.MoveToImmutable(), cancellationToken);
+    }
+
+    /// <summary>The user catalog files with their text, in ordinal path order (ties broken by content).</summary>
+    public static List<(string Path, SourceText Text)> CatalogFiles(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    {
+        var files = new List<(string Path, SourceText Text)>();
+        if (additionalFiles.IsDefaultOrEmpty)
+        {
+            return files;
+        }
+
         foreach (var file in additionalFiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!IsCatalogFile(file.Path) || file.GetText(cancellationToken) is not { } text)
+            if (IsCatalogFile(file.Path) && file.GetText(cancellationToken) is { } text)
             {
-                continue;
+                files.Add((file.Path, text));
             }
-
-            key.Append(ChecksumKey(text)).Append('|');
-            files.Add(Parse(text));
         }
 
-        return files.Count == 0 ? ErrorCodeCatalog.BuiltIn : Merge(key.ToString(), files.ToImmutable());
+        if (files.Count > 1)
+        {
+            files.Sort(static (a, b) =>
+            {
+                var byPath = string.CompareOrdinal(a.Path, b.Path);
+                return byPath != 0 ? byPath : string.CompareOrdinal(ChecksumKey(a.Text), ChecksumKey(b.Text));
+            });
+        }
+
+        return files;
     }
 
-    /// <summary>Merges parsed user files in order; problems are ignored here (the DEW100 analyzer reports them).</summary>
+    /// <summary>Merges parsed user files in the given order; problems are ignored here (the DEW100 analyzer reports them).</summary>
     public static ErrorCodeCatalog Merge(string key, ImmutableArray<ParsedCodes> files)
+        => MergeWithProblems(key, files, CancellationToken.None).Catalog;
+
+    private static MergedCatalog MergeWithProblems(string key, ImmutableArray<ParsedCodes> files, CancellationToken cancellationToken)
     {
-        if (s_merged.TryGetValue(key, out var catalog))
+        if (s_merged.TryGetValue(key, out var merged))
         {
-            return catalog;
+            return merged;
         }
 
         if (s_merged.Count >= MaxCacheEntries)
@@ -78,13 +117,22 @@ internal static class CustomCatalogs
             s_merged.Clear();
         }
 
-        catalog = ErrorCodeCatalog.BuiltIn;
+        var catalog = ErrorCodeCatalog.BuiltIn;
+        var problems = ImmutableArray.CreateBuilder<ImmutableArray<CatalogError>>(files.Length);
         foreach (var file in files)
         {
-            catalog = catalog.Merge(file.Entries, out _);
+            cancellationToken.ThrowIfCancellationRequested();
+            catalog = catalog.Merge(file.Entries, out var fileProblems);
+            var errors = ImmutableArray.CreateBuilder<CatalogError>(fileProblems.Length);
+            foreach (var (entry, message) in fileProblems)
+            {
+                errors.Add(new CatalogError(entry.Line, message));
+            }
+
+            problems.Add(errors.MoveToImmutable());
         }
 
-        return s_merged.GetOrAdd(key, catalog);
+        return s_merged.GetOrAdd(key, new MergedCatalog(catalog, problems.MoveToImmutable()));
     }
 
     private static string ChecksumKey(SourceText text)
@@ -98,4 +146,19 @@ internal static class CustomCatalogs
 
         return builder.Append(':').Append(text.Length).ToString();
     }
+}
+
+/// <summary>The catalog of a compilation and, per user file (same order as the files), the problems found while merging it.</summary>
+internal sealed class MergedCatalog
+{
+    public MergedCatalog(ErrorCodeCatalog catalog, ImmutableArray<ImmutableArray<CatalogError>> mergeProblems)
+    {
+        Catalog = catalog;
+        MergeProblems = mergeProblems;
+    }
+
+    public ErrorCodeCatalog Catalog { get; }
+
+    /// <summary>Merge problems of the i-th user file (a new code without a name, a renamed built-in code, a name used twice).</summary>
+    public ImmutableArray<ImmutableArray<CatalogError>> MergeProblems { get; }
 }

@@ -15,6 +15,7 @@ internal sealed class ErrorCodeCatalog
     private static readonly Lazy<ErrorCodeCatalog> s_builtIn = new(LoadBuiltIn);
 
     private readonly Dictionary<string, ErrorCodeEntry> _byCode;
+    private readonly Dictionary<string, List<ErrorCodeEntry>> _byPrefix = new(StringComparer.Ordinal);
     private readonly bool[] _prefixFirstChars = new bool[128];
 
     private ErrorCodeCatalog(ImmutableArray<ErrorCodeEntry> entries, OperationMap operations)
@@ -26,11 +27,15 @@ internal sealed class ErrorCodeCatalog
         foreach (var entry in entries)
         {
             _byCode.Add(entry.Code, entry);
-            if (!prefixes.Contains(entry.Prefix))
+            if (!_byPrefix.TryGetValue(entry.Prefix, out var ofPrefix))
             {
+                ofPrefix = new List<ErrorCodeEntry>();
+                _byPrefix.Add(entry.Prefix, ofPrefix);
                 prefixes.Add(entry.Prefix);
                 _prefixFirstChars[entry.Prefix[0]] = true;
             }
+
+            ofPrefix.Add(entry);
         }
 
         Prefixes = prefixes.ToImmutableArray();
@@ -90,7 +95,7 @@ internal sealed class ErrorCodeCatalog
         => text.Length >= MinCodeLength
             && text.Length <= MaxCodeLength
             && CodeShape.IsWellFormedCode(text)
-            && Prefixes.Contains(CodeShape.PrefixOf(text));
+            && _byPrefix.ContainsKey(CodeShape.PrefixOf(text));
 
     /// <summary>A malformed spelling of a code with a catalog prefix (<c>kms.207</c> → <c>KMS.0207</c>).</summary>
     public bool TryNormalizeNearMiss(string text, out string canonical)
@@ -110,9 +115,7 @@ internal sealed class ErrorCodeCatalog
     /// <summary>The documented codes of the same prefix closest to <paramref name="code"/>, best first.</summary>
     public ImmutableArray<ErrorCodeEntry> NearestTo(string code, int count)
     {
-        var prefix = CodeShape.PrefixOf(code);
-        return Entries
-            .Where(e => e.Prefix == prefix)
+        return EntriesOf(CodeShape.PrefixOf(code))
             .OrderBy(e => CodeShape.Distance(code, e.Code))
             .ThenBy(e => e.Code, StringComparer.Ordinal)
             .Take(count)
@@ -120,7 +123,8 @@ internal sealed class ErrorCodeCatalog
     }
 
     /// <summary>The entries of one prefix, in catalog order.</summary>
-    public IEnumerable<ErrorCodeEntry> EntriesOf(string prefix) => Entries.Where(e => e.Prefix == prefix);
+    public IEnumerable<ErrorCodeEntry> EntriesOf(string prefix)
+        => _byPrefix.TryGetValue(prefix, out var entries) ? entries : Enumerable.Empty<ErrorCodeEntry>();
 
     /// <summary>Name of the generated constants class for a prefix: <c>KMS</c> → <c>KmsErrorCodes</c>.</summary>
     public static string ClassNameFor(string prefix)

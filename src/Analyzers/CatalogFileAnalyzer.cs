@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using DewAnalyzers.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DewAnalyzers;
+
+/// <summary>
+/// DEW100: a line of a user's <c>*.errorcodes.tsv</c> catalog that cannot be loaded (wrong column count, malformed
+/// code, bad HTTP status, invalid constant name, unknown retry class, duplicate code, a new code without a name, a name
+/// used twice in one class, an override that renames a built-in code) or a file with no entries. Reported at the line;
+/// the line is skipped and the rest of the file still loads.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidCatalogEntry);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var files = CustomCatalogs.CatalogFiles(start.Options.AdditionalFiles, start.CancellationToken);
+            if (files.Count == 0)
+            {
+                return;
+            }
+
+            var merged = CustomCatalogs.Load(files, start.CancellationToken);
+            start.RegisterAdditionalFileAction(c => Analyze(c, files, merged));
+        });
+    }
+
+    private static void Analyze(AdditionalFileAnalysisContext context, List<(string Path, SourceText Text)> files, MergedCatalog merged)
+    {
+        var index = files.FindIndex(f => f.Path == context.AdditionalFile.Path);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var (path, text) = files[index];
+        var errors = new List<CatalogError>(CustomCatalogs.Parse(text).Errors);
+        if (index < merged.MergeProblems.Length)
+        {
+            errors.AddRange(merged.MergeProblems[index]);
+        }
+
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        errors.Sort(static (a, b) => a.Line.CompareTo(b.Line));
+        var lines = LineSpans(text);
+        foreach (var error in errors)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var span = error.Line >= 1 && error.Line <= lines.Count ? lines[error.Line - 1] : new TextSpan(0, 0);
+            var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidCatalogEntry, location, error.Message));
+        }
+    }
+
+    /// <summary>The span of every line as the catalog parser numbers them (a leading BOM is not part of line 1).</summary>
+    private static List<TextSpan> LineSpans(SourceText text)
+    {
+        var content = text.ToString();
+        var spans = new List<TextSpan>();
+        foreach (var (start, length) in CatalogParser.LineSpans(content))
+        {
+            spans.Add(start == 0 && length > 0 && content[0] == '\uFEFF' ? new TextSpan(1, length - 1) : new TextSpan(start, length));
+        }
+
+        return spans;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Threading;
+using DewAnalyzers.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DewAnalyzers;
+
+/// <summary>
+/// The entry point of the rules that judge a code by what it is tested against (DEW005, DEW006): a constant operand
+/// (literal, user <c>const</c>, catalog constant) whose value is a catalog code and that is compared with an
+/// error-code expression.
+/// </summary>
+internal static class ComparedErrorCodes
+{
+    /// <summary>The operation kinds a constant operand can have; register for these.</summary>
+    public static readonly ImmutableArray<OperationKind> ConstantKinds = ImmutableArray.Create(
+        OperationKind.Literal,
+        OperationKind.FieldReference,
+        OperationKind.LocalReference);
+
+    /// <summary>
+    /// True when <paramref name="constant"/> is a catalog code compared with an error-code expression; cheap checks
+    /// (constant value, catalog look-up) come before the comparison analysis.
+    /// </summary>
+    public static bool TryGet(IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, CancellationToken cancellationToken, out ErrorCodeEntry entry, out IOperation errorCode)
+    {
+        entry = null!;
+        errorCode = null!;
+        if (constant.ConstantValue is not { HasValue: true, Value: string text }
+            || !catalog.TryGetEntry(text, out entry)
+            || ErrorCodeExpressions.FindComparedErrorCode(constant, sdk, cancellationToken) is not { } compared)
+        {
+            return false;
+        }
+
+        errorCode = compared;
+        return true;
+    }
+
+    /// <summary>
+    /// The operation that tests the code: the <c>==</c>/<c>!=</c> comparison, the <c>Equals</c> call, the <c>is</c>
+    /// pattern, the case clause or the switch-expression arm around <paramref name="constant"/>; null when none is found.
+    /// </summary>
+    public static IOperation? TestOf(IOperation constant)
+    {
+        for (var current = constant.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                case IInvocationOperation:
+                case IIsPatternOperation:
+                case ICaseClauseOperation:
+                case ISwitchExpressionArmOperation:
+                    return current;
+                case IConversionOperation or IArgumentOperation or IPatternOperation or IPropertySubpatternOperation:
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the test succeeds for codes other than <paramref name="constant"/> (<c>!=</c>, <c>not</c>, <c>!Equals</c>).</summary>
+    public static bool IsNegated(IOperation constant)
+    {
+        var negated = false;
+        for (var current = constant.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals }:
+                    return true;
+                case IBinaryOperation:
+                    return false;
+                case IInvocationOperation:
+                    return current.Parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
+                case INegatedPatternOperation:
+                    negated = !negated;
+                    break;
+                case IConversionOperation or IArgumentOperation or IPatternOperation or IPropertySubpatternOperation:
+                    break;
+                default:
+                    return negated;
+            }
+        }
+
+        return negated;
+    }
+}

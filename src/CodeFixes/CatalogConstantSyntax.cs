@@ -1,0 +1,37 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace DewAnalyzers.CodeFixes;
+
+/// <summary>Shared by the fixes that write error codes: the code as a catalog constant (or literal) and the clean-up that adds the <c>using</c>.</summary>
+internal static class CatalogConstantSyntax
+{
+    /// <summary>
+    /// <paramref name="constant"/> (<c>global::Dew.ErrorCodes.KmsErrorCodes.KeyNotFound</c>) annotated so that
+    /// <see cref="AddImportsAndSimplifyAsync"/> adds the <c>using</c> and shortens it; the literal when there is no constant.
+    /// </summary>
+    public static ExpressionSyntax CodeExpression(string code, string? constant)
+    {
+        ExpressionSyntax expression = constant is null
+            ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(code))
+            : SyntaxFactory.ParseExpression(constant);
+        return expression.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+    }
+
+    /// <summary>
+    /// Adds the imports for, simplifies and formats the annotated nodes. Hosts differ in the clean-up they run after a
+    /// code action; doing it here gives every host the <c>using</c> and the short name.
+    /// </summary>
+    public static async Task<Document> AddImportsAndSimplifyAsync(Document document, CancellationToken cancellationToken)
+    {
+        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}
