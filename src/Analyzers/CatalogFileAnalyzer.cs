@@ -44,7 +44,7 @@ public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
         }
 
         var (path, text) = files[index];
-        var errors = new List<CatalogError>(CustomCatalogs.Parse(text).Errors);
+        var errors = new List<CatalogError>(CustomCatalogs.Parse(text, context.CancellationToken).Errors);
         if (index < merged.MergeProblems.Length)
         {
             errors.AddRange(merged.MergeProblems[index]);

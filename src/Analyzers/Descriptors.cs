@@ -55,6 +55,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "The SDK raises 4xx responses as ClientRequestException and 5xx responses as ServerResponseException, and every documented code comes with one HTTP status; a code tested on the other exception type, or together with another HttpStatusCode, never matches.");
 
+    public static readonly DiagnosticDescriptor RetryOfNonTransientErrorCode = Create(
+        DiagnosticIds.RetryOfNonTransientErrorCode,
+        "Retry of an error code that is not transient",
+        "{0} {1} {2}: {3} (retry class: {4})",
+        Categories.Correctness,
+        DiagnosticSeverity.Warning,
+        "A retry condition admits an error code whose catalog retry class is not transient: retrying a permanent code only adds latency and load, and an after-action code succeeds only after its remedy.");
+
     public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)

@@ -9,4 +9,5 @@ internal static class DiagnosticIds
     public const string InvalidCatalogEntry = "DEW100";
     public const string UnreachableErrorCodeCase = "DEW005";
     public const string ImpossibleErrorCode = "DEW006";
+    public const string RetryOfNonTransientErrorCode = "DEW004";
 }

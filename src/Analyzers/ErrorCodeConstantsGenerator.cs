@@ -26,9 +26,12 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
         var nullable = context.ParseOptionsProvider.Select(static (options, _) =>
             options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8);
 
+        // The text of each user catalog file; parsing and merging go through CustomCatalogs, the same path the
+        // analyzers use (cached by content, merged in ordinal path order), so both always see one catalog.
         var customFiles = context.AdditionalTextsProvider
             .Where(static file => CustomCatalogs.IsCatalogFile(file.Path))
-            .Select(static (file, cancellationToken) => (file.Path, Parsed: file.GetText(cancellationToken) is { } text ? CustomCatalogs.Parse(text) : null))
+            .Select(static (file, cancellationToken) => (file.Path, Text: file.GetText(cancellationToken)))
+            .Where(static file => file.Text is not null)
             .Collect();
 
         var inputs = settings.Combine(nullable).Combine(customFiles);
@@ -40,25 +43,23 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
                 return;
             }
 
-            var catalog = Catalog(files);
+            var catalog = Catalog(files, output.CancellationToken);
             output.AddSource(HintName, SourceText.From(Emit(catalog, settings.Namespace, nullable), Encoding.UTF8));
         });
     }
 
-    private static ErrorCodeCatalog Catalog(ImmutableArray<(string Path, ParsedCodes? Parsed)> files)
+    private static ErrorCodeCatalog Catalog(ImmutableArray<(string Path, SourceText? Text)> files, System.Threading.CancellationToken cancellationToken)
     {
-        var parsed = files
-            .Where(f => f.Parsed is not null)
-            .OrderBy(f => f.Path, System.StringComparer.Ordinal)
-            .Select(f => f.Parsed!)
-            .ToImmutableArray();
-        if (parsed.IsEmpty)
+        if (files.IsEmpty)
         {
             return ErrorCodeCatalog.BuiltIn;
         }
 
-        var key = string.Join("|", files.OrderBy(f => f.Path, System.StringComparer.Ordinal).Select(f => f.Path + ":" + f.Parsed?.GetHashCode()));
-        return CustomCatalogs.Merge(key, parsed);
+        var ordered = files
+            .Select(f => (f.Path, Text: f.Text!))
+            .OrderBy(f => f.Path, System.StringComparer.Ordinal)
+            .ToList();
+        return CustomCatalogs.Load(ordered, cancellationToken).Catalog;
     }
 
     internal static string Emit(ErrorCodeCatalog catalog, string @namespace, bool nullable)

@@ -157,7 +157,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
 
     private static string Describe(List<ErrorCodeEntry> missing)
     {
-        var listed = string.Join(", ", missing.Take(ListedCodeCount).Select(e => $"{e.Code} ({e.Message.Trim().TrimEnd('.')})"));
+        var listed = string.Join(", ", missing.Take(ListedCodeCount).Select(e => $"{e.Code} ({e.Message.Trim()})"));
         return missing.Count > ListedCodeCount ? $"{listed} and {missing.Count - ListedCodeCount} more" : listed;
     }
 

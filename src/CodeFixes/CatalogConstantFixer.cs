@@ -16,7 +16,8 @@ public sealed class CatalogConstantFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UseCatalogConstant);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create((context, document, diagnostics) => ErrorCodeReplacement.ReplaceAllAsync(document, diagnostics, 0, context.CancellationToken));
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {

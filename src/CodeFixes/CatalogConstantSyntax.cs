@@ -18,11 +18,17 @@ internal static class CatalogConstantSyntax
     /// </summary>
     public static ExpressionSyntax CodeExpression(string code, string? constant)
     {
-        ExpressionSyntax expression = constant is null
-            ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(code))
-            : SyntaxFactory.ParseExpression(constant);
-        return expression.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+        return constant is null
+            ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(code)).WithAdditionalAnnotations(Formatter.Annotation)
+            : ImportedName(constant);
     }
+
+    /// <summary>
+    /// A fully qualified generated name (<c>global::Dew.ErrorCodes.DewErrorCodes.IsTransient</c>) annotated so that
+    /// <see cref="AddImportsAndSimplifyAsync"/> adds the <c>using</c> and shortens it.
+    /// </summary>
+    public static ExpressionSyntax ImportedName(string qualifiedName)
+        => SyntaxFactory.ParseExpression(qualifiedName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
 
     /// <summary>
     /// Adds the imports for, simplifies and formats the annotated nodes. Hosts differ in the clean-up they run after a

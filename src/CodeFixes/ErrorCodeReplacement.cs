@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -61,6 +63,37 @@ internal static class ErrorCodeReplacement
 
         var replacement = CatalogConstantSyntax.CodeExpression(code, constant).WithTriviaFrom(literal);
         document = document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+        return await CatalogConstantSyntax.AddImportsAndSimplifyAsync(document, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fix All: replaces every diagnostic's suggestion at <paramref name="index"/> in one document in one pass, so the
+    /// <c>using</c> is added once (the batch fixer drops all but one of the per-literal changes that each add it).
+    /// </summary>
+    public static async Task<Document?> ReplaceAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, int index, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (TryGetSuggestion(diagnostic, index, out var code, out var constant)
+                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal)
+            {
+                replacements[literal] = CatalogConstantSyntax.CodeExpression(code, constant).WithTriviaFrom(literal);
+            }
+        }
+
+        if (replacements.Count == 0)
+        {
+            return document;
+        }
+
+        document = document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
         return await CatalogConstantSyntax.AddImportsAndSimplifyAsync(document, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,7 +19,16 @@ public sealed class UndocumentedErrorCodeFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UndocumentedErrorCode);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create((context, document, diagnostics) => ErrorCodeReplacement.ReplaceAllAsync(document, diagnostics, SuggestionIndex(context.CodeActionEquivalenceKey), context.CancellationToken));
+
+    /// <summary>The suggestion rank an equivalence key stands for (<c>DEW001.Suggestion1</c> → 1).</summary>
+    private static int SuggestionIndex(string? equivalenceKey)
+        => equivalenceKey is not null
+            && equivalenceKey.StartsWith(EquivalenceKeyPrefix, System.StringComparison.Ordinal)
+            && int.TryParse(equivalenceKey.Substring(EquivalenceKeyPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                ? index
+                : 0;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {

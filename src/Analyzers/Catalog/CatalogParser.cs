@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 
 namespace DewAnalyzers.Catalog;
 
@@ -15,7 +16,7 @@ internal static class CatalogParser
 {
     public const int ColumnCount = 7;
 
-    public static ParsedCodes ParseCodes(string text)
+    public static ParsedCodes ParseCodes(string text, CancellationToken cancellationToken = default)
     {
         var entries = ImmutableArray.CreateBuilder<ErrorCodeEntry>();
         var errors = ImmutableArray.CreateBuilder<CatalogError>();
@@ -26,6 +27,11 @@ internal static class CatalogParser
         foreach (var rawLine in Lines(text))
         {
             lineNumber++;
+            if ((lineNumber & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var line = lineNumber == 1 ? rawLine.TrimStart('\uFEFF') : rawLine;
             if (line.Trim().Length == 0 || line[0] == '#')
             {
@@ -61,7 +67,7 @@ internal static class CatalogParser
             entries.Add(entry);
         }
 
-        if (!sawContent)
+        if (entries.Count == 0 && errors.Count == 0)
         {
             errors.Add(new CatalogError(0, "the file has no error-code entries"));
         }

@@ -26,7 +26,7 @@ internal static class CustomCatalogs
     public static bool IsCatalogFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parses one catalog file's text, reusing the result for identical content.</summary>
-    public static ParsedCodes Parse(SourceText text)
+    public static ParsedCodes Parse(SourceText text, CancellationToken cancellationToken = default)
     {
         var key = ChecksumKey(text);
         if (s_parsed.TryGetValue(key, out var parsed))
@@ -39,7 +39,7 @@ internal static class CustomCatalogs
             s_parsed.Clear();
         }
 
-        parsed = CatalogParser.ParseCodes(text.ToString());
+        parsed = CatalogParser.ParseCodes(text.ToString(), cancellationToken);
         return s_parsed.GetOrAdd(key, parsed);
     }
 
@@ -65,7 +65,7 @@ internal static class CustomCatalogs
         {
             cancellationToken.ThrowIfCancellationRequested();
             key.Append(ChecksumKey(text)).Append('|');
-            parsed.Add(Parse(text));
+            parsed.Add(Parse(text, cancellationToken));
         }
 
         return MergeWithProblems(key.ToString(), parsed.MoveToImmutable(), cancellationToken);
@@ -100,10 +100,6 @@ internal static class CustomCatalogs
 
         return files;
     }
-
-    /// <summary>Merges parsed user files in the given order; problems are ignored here (the DEW100 analyzer reports them).</summary>
-    public static ErrorCodeCatalog Merge(string key, ImmutableArray<ParsedCodes> files)
-        => MergeWithProblems(key, files, CancellationToken.None).Catalog;
 
     private static MergedCatalog MergeWithProblems(string key, ImmutableArray<ParsedCodes> files, CancellationToken cancellationToken)
     {

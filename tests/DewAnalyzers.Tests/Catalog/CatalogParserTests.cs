@@ -180,7 +180,8 @@ public sealed class CatalogParserTests
     {
         var error = Assert.Single(CatalogParser.ParseCodes("# only a comment\n\n").Errors);
         Assert.Equal(0, error.Line);
-        Assert.Empty(CatalogParser.ParseCodes(Header).Errors);
+        Assert.Equal(0, Assert.Single(CatalogParser.ParseCodes(Header + "\n").Errors).Line);
+        Assert.Empty(CatalogParser.ParseCodes(Header + "\n" + KeyGone).Errors);
     }
 
     [Theory]

@@ -1,0 +1,465 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DewAnalyzers.Retry;
+
+/// <summary>
+/// Collects every code a retry condition admits: the constant operands of <c>==</c>, <c>string.Equals</c>, <c>is</c>/<c>or</c>
+/// patterns, property patterns, <c>case</c> labels and switch arms that lead to <c>true</c>, and the elements of
+/// collections the condition calls <c>Contains</c> on. Predicates called from the condition (lambdas, method groups and
+/// methods of the same compilation) are followed one level. The result is constant string operations; the caller
+/// decides which are catalog codes.
+/// </summary>
+internal sealed class AdmittedCodes
+{
+    private const int MaxFollowDepth = 1;
+
+    private readonly Compilation _compilation;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<IOperation> _codes = new();
+    private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
+    private int _depth;
+
+    public AdmittedCodes(Compilation compilation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The constant operands found so far (string constants, implicit conversions removed).</summary>
+    public IReadOnlyList<IOperation> Codes => _codes;
+
+    public static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>A predicate passed as a value: a lambda, an anonymous method or a method group.</summary>
+    public void AddDelegate(IOperation? value)
+    {
+        switch (Unwrap(value))
+        {
+            case IDelegateCreationOperation creation:
+                AddDelegate(creation.Target);
+                break;
+            case IAnonymousFunctionOperation function:
+                AddBody(function.Body);
+                break;
+            case IMethodReferenceOperation method:
+                FollowMethod(method.Method);
+                break;
+        }
+    }
+
+    /// <summary>A body whose <c>return true</c> paths (and returned conditions) admit codes.</summary>
+    public void AddBody(IOperation? body)
+    {
+        if (body is null)
+        {
+            return;
+        }
+
+        foreach (var operation in Descendants(body))
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value } returned)
+            {
+                if (IsTruthy(value))
+                {
+                    AddGuardsOf(returned, body);
+                }
+                else if (!IsConstant(value))
+                {
+                    AddCondition(value, whenTrue: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>The codes for which <paramref name="condition"/> evaluates to <paramref name="whenTrue"/>.</summary>
+    public void AddCondition(IOperation? condition, bool whenTrue = true)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        condition = Unwrap(condition);
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                AddCondition(not.Operand, !whenTrue);
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.Or or BinaryOperatorKind.And } logical:
+                // a || b admits the codes of both; a && b admits the codes its code-testing operand admits.
+                if (whenTrue)
+                {
+                    AddCondition(logical.LeftOperand, whenTrue);
+                    AddCondition(logical.RightOperand, whenTrue);
+                }
+
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                if (whenTrue == (comparison.OperatorKind == BinaryOperatorKind.Equals))
+                {
+                    AddComparand(comparison.LeftOperand, comparison.RightOperand);
+                    AddComparand(comparison.RightOperand, comparison.LeftOperand);
+                }
+
+                break;
+            case IIsPatternOperation isPattern:
+                AddPattern(isPattern.Pattern, whenTrue);
+                break;
+            case ISwitchExpressionOperation switchExpression when whenTrue:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (IsTruthy(arm.Value))
+                    {
+                        AddPattern(arm.Pattern, whenTrue: true);
+                    }
+                    else if (!IsConstant(arm.Value))
+                    {
+                        AddCondition(arm.Value, whenTrue: true);
+                    }
+                }
+
+                break;
+            case IConditionalOperation { WhenFalse: not null } ternary when whenTrue:
+                if (IsTruthy(ternary.WhenTrue))
+                {
+                    AddCondition(ternary.Condition, whenTrue: true);
+                }
+
+                if (IsTruthy(ternary.WhenFalse))
+                {
+                    AddCondition(ternary.Condition, whenTrue: false);
+                }
+
+                break;
+            case IInvocationOperation invocation when whenTrue:
+                AddInvocation(invocation);
+                break;
+            case IObjectCreationOperation { Arguments.Length: 1 } creation when whenTrue && IsBooleanTask(creation.Type):
+                AddCondition(creation.Arguments[0].Value, whenTrue: true);
+                break;
+        }
+    }
+
+    /// <summary>Every string constant in a collection's initializer (array, collection initializer, collection expression, factory call).</summary>
+    public void AddCollection(IOperation? collection)
+    {
+        if (collection is null)
+        {
+            return;
+        }
+
+        foreach (var operation in Descendants(collection))
+        {
+            if (operation.ConstantValue is { HasValue: true, Value: string } && !IsConstantString(operation.Parent))
+            {
+                AddCode(operation);
+            }
+        }
+    }
+
+    /// <summary>Follows a field, property or local to its initializer and collects the codes in it.</summary>
+    public void AddInitializerOf(ISymbol symbol, IOperation context)
+    {
+        if (symbol is ILocalSymbol local)
+        {
+            var root = context;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in Descendants(root))
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    AddCollection(declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value);
+                }
+            }
+
+            return;
+        }
+
+        if (symbol is not (IFieldSymbol or IPropertySymbol) || !_followed.Add(symbol))
+        {
+            return;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax(_cancellationToken) switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                _ => null,
+            };
+            if (initializer is not null)
+            {
+                AddCollection(OperationOf(initializer));
+            }
+        }
+    }
+
+    private void AddInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name == "Equals" && method.ContainingType.SpecialType == SpecialType.System_String)
+        {
+            var values = new List<IOperation>(3);
+            if (invocation.Instance is not null)
+            {
+                values.Add(invocation.Instance);
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.Type?.SpecialType == SpecialType.System_String)
+                {
+                    values.Add(argument.Value);
+                }
+            }
+
+            if (values.Count == 2)
+            {
+                AddComparand(values[0], values[1]);
+                AddComparand(values[1], values[0]);
+            }
+
+            return;
+        }
+
+        if (method.Name == "Contains")
+        {
+            var collection = invocation.Instance ?? (invocation.Arguments.Length == 2 ? invocation.Arguments[0].Value : null);
+            AddContainsSource(Unwrap(collection), invocation);
+            return;
+        }
+
+        if (invocation.Arguments.Length == 1 && IsBooleanTask(method.ReturnType))
+        {
+            // ValueTask.FromResult(condition), Task.FromResult(condition): Polly v8 predicates.
+            AddCondition(invocation.Arguments[0].Value, whenTrue: true);
+            return;
+        }
+
+        if (method.ReturnType.SpecialType == SpecialType.System_Boolean || IsBooleanTask(method.ReturnType))
+        {
+            FollowMethod(method);
+        }
+    }
+
+    private void AddContainsSource(IOperation? collection, IOperation context)
+    {
+        switch (collection)
+        {
+            case IFieldReferenceOperation field:
+                AddInitializerOf(field.Field, context);
+                break;
+            case IPropertyReferenceOperation property:
+                AddInitializerOf(property.Property, context);
+                break;
+            case ILocalReferenceOperation local:
+                AddInitializerOf(local.Local, context);
+                break;
+            case IArrayCreationOperation or IObjectCreationOperation:
+                AddCollection(collection);
+                break;
+            case IInvocationOperation factory when factory.Arguments.Length > 0:
+                AddCollection(factory);
+                break;
+            default:
+                if (collection?.Syntax is CollectionExpressionSyntax)
+                {
+                    AddCollection(collection);
+                }
+
+                break;
+        }
+    }
+
+    private void AddPattern(IPatternOperation? pattern, bool whenTrue)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant when whenTrue:
+                AddCode(constant.Value);
+                break;
+            case INegatedPatternOperation negated:
+                AddPattern(negated.Pattern, !whenTrue);
+                break;
+            case IBinaryPatternOperation binary when whenTrue:
+                AddPattern(binary.LeftPattern, whenTrue);
+                AddPattern(binary.RightPattern, whenTrue);
+                break;
+            case IRecursivePatternOperation recursive when whenTrue:
+                foreach (var subpattern in recursive.PropertySubpatterns)
+                {
+                    AddPattern(subpattern.Pattern, whenTrue);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The conditions a <c>return true</c> depends on: enclosing <c>if</c>s and <c>case</c> labels.</summary>
+    private void AddGuardsOf(IOperation returned, IOperation body)
+    {
+        var child = returned;
+        for (var parent = returned.Parent; parent is not null && child != body; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when child == conditional.WhenTrue:
+                    AddCondition(conditional.Condition, whenTrue: true);
+                    break;
+                case IConditionalOperation conditional when child == conditional.WhenFalse:
+                    AddCondition(conditional.Condition, whenTrue: false);
+                    break;
+                case ISwitchCaseOperation switchCase:
+                    foreach (var clause in switchCase.Clauses)
+                    {
+                        if (clause is ISingleValueCaseClauseOperation single)
+                        {
+                            AddCode(single.Value);
+                        }
+                        else if (clause is IPatternCaseClauseOperation patternClause)
+                        {
+                            AddPattern(patternClause.Pattern, whenTrue: true);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void AddComparand(IOperation constant, IOperation other)
+    {
+        if (!IsConstant(other))
+        {
+            AddCode(constant);
+        }
+    }
+
+    private void AddCode(IOperation? operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion && conversion.Operand.ConstantValue.HasValue)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (operation?.ConstantValue is { HasValue: true, Value: string } && !_codes.Contains(operation))
+        {
+            _codes.Add(operation);
+        }
+    }
+
+    private void FollowMethod(IMethodSymbol method)
+    {
+        method = method.PartialImplementationPart ?? method;
+        if (_depth >= MaxFollowDepth || method.DeclaringSyntaxReferences.IsEmpty || IsGenerated(method) || !_followed.Add(method))
+        {
+            return;
+        }
+
+        _depth++;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            switch (OperationOf(reference.GetSyntax(_cancellationToken)))
+            {
+                case IMethodBodyOperation body:
+                    AddBody((IOperation?)body.BlockBody ?? body.ExpressionBody);
+                    break;
+                case ILocalFunctionOperation local:
+                    AddBody(local.Body ?? local.IgnoredBody);
+                    break;
+            }
+        }
+
+        _depth--;
+    }
+
+    private IOperation? OperationOf(SyntaxNode syntax)
+    {
+        if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+        {
+            return null;
+        }
+
+        // One level of predicate following (design §5) may land in another file; that file's model is needed.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+        var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        return model.GetOperation(syntax, _cancellationToken);
+    }
+
+    private static bool IsGenerated(IMethodSymbol method)
+    {
+        for (ISymbol? symbol = method; symbol is not null; symbol = symbol.ContainingType)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>true</c>, <c>PredicateResult.True()</c>, <c>ValueTask.FromResult(true)</c>, <c>new ValueTask&lt;bool&gt;(true)</c>.</summary>
+    private static bool IsTruthy(IOperation? operation)
+    {
+        operation = Unwrap(operation);
+        if (operation?.ConstantValue is { HasValue: true, Value: bool value })
+        {
+            return value;
+        }
+
+        return operation switch
+        {
+            IInvocationOperation { TargetMethod.Name: "True", Arguments.Length: 0 } invocation => IsBooleanTask(invocation.Type),
+            IInvocationOperation { Arguments.Length: 1 } invocation when IsBooleanTask(invocation.Type) => IsTruthy(invocation.Arguments[0].Value),
+            IObjectCreationOperation { Arguments.Length: 1 } creation when IsBooleanTask(creation.Type) => IsTruthy(creation.Arguments[0].Value),
+            _ => false,
+        };
+    }
+
+    private static bool IsConstant(IOperation? operation) => operation?.ConstantValue.HasValue == true;
+
+    private static bool IsConstantString(IOperation? operation) => operation?.ConstantValue is { HasValue: true, Value: string };
+
+    /// <summary><c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
+    private static bool IsBooleanTask(ITypeSymbol? type)
+        => type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } named
+            && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
+
+    /// <summary>Descendants (and the node itself), without entering nested lambdas or local functions.</summary>
+    private IEnumerable<IOperation> Descendants(IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DewAnalyzers.Retry;
+
+/// <summary>
+/// The retry constructs DEW004 recognizes (design §5), resolved by symbol once per compilation: the SDK's
+/// <c>BaseInvoker.WithRetry</c>, Polly v7 <c>Handle/Or</c> chains ending in a retry, Polly v8
+/// <c>RetryStrategyOptions.ShouldHandle</c>. Each family is off when its types are absent. Loops and named
+/// predicates live in <see cref="RetryLoops"/> and <see cref="RetryNames"/>.
+/// </summary>
+internal sealed class RetryConstructs
+{
+    private RetryConstructs(Compilation compilation, SdkSymbols sdk)
+    {
+        BaseInvoker = sdk.BaseInvoker;
+        Policy = compilation.GetTypeByMetadataName("Polly.Policy");
+        PolicyOfT = compilation.GetTypeByMetadataName("Polly.Policy`1");
+        PolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
+        PolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
+        RetryStrategyOptionsOfT = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
+        PredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
+    }
+
+    public INamedTypeSymbol? BaseInvoker { get; }
+
+    public INamedTypeSymbol? Policy { get; }
+
+    public INamedTypeSymbol? PolicyOfT { get; }
+
+    public INamedTypeSymbol? PolicyBuilder { get; }
+
+    public INamedTypeSymbol? PolicyBuilderOfT { get; }
+
+    /// <summary><c>RetryStrategyOptions&lt;TResult&gt;</c>; the non-generic options derive from it and inherit <c>ShouldHandle</c>.</summary>
+    public INamedTypeSymbol? RetryStrategyOptionsOfT { get; }
+
+    /// <summary><c>PredicateBuilder&lt;TResult&gt;</c>; the non-generic builder derives from it.</summary>
+    public INamedTypeSymbol? PredicateBuilderOfT { get; }
+
+    public bool HasSdkRetry => BaseInvoker is not null;
+
+    public bool HasPolly7 => PolicyBuilder is not null || PolicyBuilderOfT is not null;
+
+    public bool HasPolly8 => RetryStrategyOptionsOfT is not null;
+
+    public static RetryConstructs Create(Compilation compilation, SdkSymbols sdk) => new(compilation, sdk);
+
+    /// <summary>
+    /// For an invocation that configures a retry, adds its condition(s) to <paramref name="codes"/>:
+    /// <c>invoker.WithRetry(condition, n, backoff)</c> or a Polly v7 <c>Policy.Handle&lt;T&gt;(p).Or&lt;U&gt;(q).WaitAndRetry(...)</c>.
+    /// </summary>
+    public bool TryAddInvocation(IInvocationOperation invocation, AdmittedCodes codes)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name == "WithRetry")
+        {
+            if (!HasSdkRetry || !DerivesFrom(method.ContainingType, BaseInvoker))
+            {
+                return false;
+            }
+
+            codes.AddDelegate(ArgumentAt(invocation, 0));
+            return true;
+        }
+
+        if (!HasPolly7 || !IsPolly7RetryName(method.Name) || !method.IsExtensionMethod || method.Parameters.Length == 0
+            || !IsOneOf(method.Parameters[0].Type.OriginalDefinition, PolicyBuilder, PolicyBuilderOfT))
+        {
+            return false;
+        }
+
+        var found = false;
+        for (var link = AdmittedCodes.Unwrap(ArgumentAt(invocation, 0)); link is IInvocationOperation step; link = AdmittedCodes.Unwrap(step.Instance))
+        {
+            if (!IsOneOf(step.TargetMethod.ContainingType.OriginalDefinition, Policy, PolicyOfT, PolicyBuilder, PolicyBuilderOfT))
+            {
+                break;
+            }
+
+            AddDelegateArguments(step, codes);
+            found = true;
+        }
+
+        return found;
+    }
+
+    /// <summary>For <c>options.ShouldHandle = ...</c> on Polly v8 retry options, adds the predicate builder's predicates or the lambda.</summary>
+    public bool TryAddShouldHandle(ISimpleAssignmentOperation assignment, AdmittedCodes codes)
+    {
+        if (!HasPolly8 || assignment.Target is not IPropertyReferenceOperation { Property.Name: "ShouldHandle" } target
+            || !DerivesFrom(target.Property.ContainingType, RetryStrategyOptionsOfT))
+        {
+            return false;
+        }
+
+        var value = AdmittedCodes.Unwrap(assignment.Value);
+        if (value is IInvocationOperation or IObjectCreationOperation && PredicateBuilderOfT is not null && DerivesFrom(value.Type, PredicateBuilderOfT))
+        {
+            for (var link = value; link is IInvocationOperation step; link = AdmittedCodes.Unwrap(step.Instance))
+            {
+                AddDelegateArguments(step, codes);
+            }
+
+            return true;
+        }
+
+        codes.AddDelegate(value);
+        return true;
+    }
+
+    /// <summary><c>Retry</c>, <c>RetryAsync</c>, <c>RetryForever*</c>, <c>WaitAndRetry*</c>; not circuit breakers, fallbacks or timeouts.</summary>
+    private static bool IsPolly7RetryName(string name)
+        => name.StartsWith("Retry", System.StringComparison.Ordinal) || name.StartsWith("WaitAndRetry", System.StringComparison.Ordinal);
+
+    private static void AddDelegateArguments(IInvocationOperation invocation, AdmittedCodes codes)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.Type?.TypeKind == TypeKind.Delegate)
+            {
+                codes.AddDelegate(argument.Value);
+            }
+        }
+    }
+
+    private static IOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseDefinition)
+    {
+        if (baseDefinition is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOneOf(ITypeSymbol type, params INamedTypeSymbol?[] candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not null && SymbolEqualityComparer.Default.Equals(type, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DewAnalyzers.Retry;
+
+/// <summary>
+/// Hand-written retry loops: a <c>try</c> inside <c>for</c>/<c>while</c>/<c>do</c>/<c>foreach</c> whose <c>catch</c> selects a
+/// code (by its <c>when</c> filter or an <c>if</c> in the handler) and lets the loop go round again: no
+/// <c>throw</c>/<c>return</c>/<c>break</c> on that path (<c>continue</c> counts as a retry).
+/// A <c>foreach</c> whose <c>try</c> uses the iteration variable walks items rather than retrying, and is skipped.
+/// </summary>
+internal static class RetryLoops
+{
+    public static void AddRetriedCodes(ITryOperation tryOperation, AdmittedCodes codes)
+    {
+        if (tryOperation.Catches.IsEmpty || EnclosingLoop(tryOperation) is not { } loop || WalksItems(loop, tryOperation))
+        {
+            return;
+        }
+
+        foreach (var handler in tryOperation.Catches)
+        {
+            var goesRound = !AlwaysExits(handler.Handler);
+            if (handler.Filter is not null && goesRound)
+            {
+                codes.AddCondition(handler.Filter, whenTrue: true);
+            }
+
+            var statements = handler.Handler.Operations;
+            for (var i = 0; i < statements.Length; i++)
+            {
+                if (statements[i] is not IConditionalOperation { } branch)
+                {
+                    continue;
+                }
+
+                var restExits = AnyExits(statements, i + 1);
+                if (LetsLoopGoRound(branch.WhenTrue, restExits))
+                {
+                    codes.AddCondition(branch.Condition, whenTrue: true);
+                }
+
+                if (branch.WhenFalse is null ? !restExits && AlwaysExits(branch.WhenTrue) : LetsLoopGoRound(branch.WhenFalse, restExits))
+                {
+                    codes.AddCondition(branch.Condition, whenTrue: false);
+                }
+            }
+        }
+    }
+
+    private static bool LetsLoopGoRound(IOperation branch, bool restExits)
+        => !AlwaysExits(branch) && (EndsWithContinue(branch) || !restExits);
+
+    private static ILoopOperation? EnclosingLoop(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case ILoopOperation loop:
+                    return loop;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation or ITryOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool WalksItems(ILoopOperation loop, ITryOperation tryOperation)
+    {
+        if (loop is not IForEachLoopOperation || loop.Locals.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var operation in tryOperation.Body.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && loop.Locals.Contains(reference.Local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyExits(System.Collections.Immutable.ImmutableArray<IOperation> statements, int start)
+    {
+        for (var i = start; i < statements.Length; i++)
+        {
+            if (AlwaysExits(statements[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every path through <paramref name="operation"/> leaves the loop (throw, return, break, goto).</summary>
+    private static bool AlwaysExits(IOperation? operation)
+    {
+        switch (operation)
+        {
+            case IBlockOperation block:
+                return AnyExits(block.Operations, 0);
+            case IReturnOperation or IThrowOperation:
+                return true;
+            case IExpressionStatementOperation { Operation: IThrowOperation }:
+                return true;
+            case IBranchOperation branch:
+                return branch.BranchKind != BranchKind.Continue;
+            case IConditionalOperation { WhenFalse: not null } conditional:
+                return AlwaysExits(conditional.WhenTrue) && AlwaysExits(conditional.WhenFalse);
+            default:
+                return false;
+        }
+    }
+
+    private static bool EndsWithContinue(IOperation? operation)
+        => operation switch
+        {
+            IBranchOperation { BranchKind: BranchKind.Continue } => true,
+            IBlockOperation { Operations.Length: > 0 } block => EndsWithContinue(block.Operations[block.Operations.Length - 1]),
+            _ => false,
+        };
+}

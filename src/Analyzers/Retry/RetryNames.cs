@@ -1,0 +1,84 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace DewAnalyzers.Retry;
+
+/// <summary>
+/// Predicates that say what they are: methods named like <c>ShouldRetry</c>/<c>IsTransient</c>/<c>IsRetryable</c>/<c>CanRetry</c>
+/// returning a bool, and string collections named like <c>RetryableCodes</c>/<c>TransientCodes</c>.
+/// Names that negate (<c>ShouldNotRetry</c>, <c>NonTransientCodes</c>, <c>IsRetryExhausted</c>) are not predicates.
+/// </summary>
+internal static class RetryNames
+{
+    private static readonly string[] s_negations = { "not", "non", "never", "no", "dont", "cannot", "cant", "skip", "without", "exhausted", "un" };
+
+    public static bool IsRetryName(string name)
+    {
+        if (name.IndexOf("retr", StringComparison.OrdinalIgnoreCase) < 0 && name.IndexOf("transient", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
+        if (name.IndexOf("nonretr", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("unretr", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("nontransient", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return false;
+        }
+
+        var start = 0;
+        for (var i = 1; i <= name.Length; i++)
+        {
+            if (i == name.Length || char.IsUpper(name[i]) || name[i] == '_' || char.IsDigit(name[i]))
+            {
+                var word = name.Substring(start, i - start).TrimStart('_');
+                if (Array.IndexOf(s_negations, word.ToLowerInvariant()) >= 0)
+                {
+                    return false;
+                }
+
+                start = i;
+            }
+        }
+
+        return name.IndexOf("retry", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("retri", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("transient", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>A method (or local function) named as a retry predicate that returns bool, <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
+    public static bool IsNamedPredicate(IMethodSymbol method)
+        => IsRetryName(method.Name) && IsBoolean(method.ReturnType);
+
+    /// <summary>A field, property or local named as a retry-code collection holding strings.</summary>
+    public static bool IsNamedCodeCollection(ISymbol symbol, ITypeSymbol? type)
+        => IsRetryName(symbol.Name) && IsStringCollection(type);
+
+    private static bool IsBoolean(ITypeSymbol type)
+        => type.SpecialType == SpecialType.System_Boolean
+            || (type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+                && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
+
+    private static bool IsStringCollection(ITypeSymbol? type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType.SpecialType == SpecialType.System_String;
+        }
+
+        if (type is null || type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (@interface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && @interface.TypeArguments[0].SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+        }
+
+        return type is INamedTypeSymbol { TypeKind: TypeKind.Interface, TypeArguments.Length: 1 } named && named.TypeArguments[0].SpecialType == SpecialType.System_String;
+    }
+}

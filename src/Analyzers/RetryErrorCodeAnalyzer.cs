@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using DewAnalyzers.Catalog;
+using DewAnalyzers.Retry;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DewAnalyzers;
+
+/// <summary>
+/// DEW004: a retry whose condition admits an error code that is not transient (design §5). Retry constructs: SDK
+/// <c>WithRetry</c>, Polly v7 retry policies, Polly v8 <c>RetryStrategyOptions.ShouldHandle</c>, <c>try</c>/<c>catch</c> in a
+/// loop, and methods/collections named as retry predicates. Reported on the code operand.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Property: the admitted code, e.g. <c>KMS.0207</c>.</summary>
+    public const string CodeProperty = "Code";
+
+    /// <summary>Property: <c>start:length</c> of the code test the "retry only transient codes" fix replaces.</summary>
+    public const string TestSpanProperty = "TestSpan";
+
+    /// <summary>Property: <c>start:length</c> of the tested error-code expression.</summary>
+    public const string ComparedSpanProperty = "ComparedSpan";
+
+    /// <summary>Property: fully qualified <c>DewErrorCodes.IsTransient</c> (absent when the generated class is not there).</summary>
+    public const string IsTransientProperty = "IsTransient";
+
+    private const string IsTransientClass = "DewErrorCodes";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RetryOfNonTransientErrorCode);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var sdk = SdkSymbols.Create(start.Compilation);
+            var constructs = RetryConstructs.Create(start.Compilation, sdk);
+            var reporter = new Reporter(
+                start.Compilation,
+                CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken),
+                IsTransientName(start.Compilation, start.Options));
+
+            if (constructs.HasSdkRetry || constructs.HasPolly7)
+            {
+                start.RegisterOperationAction(c => reporter.Invocation(c, constructs), OperationKind.Invocation);
+            }
+
+            if (constructs.HasPolly8)
+            {
+                start.RegisterOperationAction(c => reporter.Assignment(c, constructs), OperationKind.SimpleAssignment);
+            }
+
+            if (sdk.HasErrorCodes)
+            {
+                start.RegisterOperationAction(reporter.Try, OperationKind.Try);
+            }
+
+            start.RegisterOperationAction(reporter.NamedPredicate, OperationKind.MethodBody, OperationKind.LocalFunction);
+            start.RegisterOperationAction(reporter.NamedCollection, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator);
+        });
+    }
+
+    private static string? IsTransientName(Compilation compilation, AnalyzerOptions options)
+    {
+        var @namespace = DewOptions.ConstantsNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+        var type = compilation.GetTypeByMetadataName(@namespace + "." + IsTransientClass);
+        return type is not null && !type.GetMembers("IsTransient").IsEmpty
+            ? "global::" + @namespace + "." + IsTransientClass + ".IsTransient"
+            : null;
+    }
+
+    private sealed class Reporter
+    {
+        private readonly Compilation _compilation;
+        private readonly ErrorCodeCatalog _catalog;
+        private readonly string? _isTransient;
+
+        // A predicate can be reached from several constructs (and by its own name); report each code once.
+        private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
+
+        public Reporter(Compilation compilation, ErrorCodeCatalog catalog, string? isTransient)
+        {
+            _compilation = compilation;
+            _catalog = catalog;
+            _isTransient = isTransient;
+        }
+
+        public void Invocation(OperationAnalysisContext context, RetryConstructs constructs)
+        {
+            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
+            if (constructs.TryAddInvocation((IInvocationOperation)context.Operation, codes))
+            {
+                Report(context, codes);
+            }
+        }
+
+        public void Assignment(OperationAnalysisContext context, RetryConstructs constructs)
+        {
+            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
+            if (constructs.TryAddShouldHandle((ISimpleAssignmentOperation)context.Operation, codes))
+            {
+                Report(context, codes);
+            }
+        }
+
+        public void Try(OperationAnalysisContext context)
+        {
+            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
+            RetryLoops.AddRetriedCodes((ITryOperation)context.Operation, codes);
+            Report(context, codes);
+        }
+
+        public void NamedPredicate(OperationAnalysisContext context)
+        {
+            IOperation? body;
+            IMethodSymbol? method;
+            switch (context.Operation)
+            {
+                case IMethodBodyOperation methodBody:
+                    method = context.ContainingSymbol as IMethodSymbol;
+                    body = (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody;
+                    break;
+                case ILocalFunctionOperation localFunction:
+                    method = localFunction.Symbol;
+                    body = (IOperation?)localFunction.Body ?? localFunction.IgnoredBody;
+                    break;
+                default:
+                    return;
+            }
+
+            if (method is null || body is null || !RetryNames.IsNamedPredicate(method))
+            {
+                return;
+            }
+
+            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
+            codes.AddBody(body);
+            Report(context, codes);
+        }
+
+        public void NamedCollection(OperationAnalysisContext context)
+        {
+            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
+            switch (context.Operation)
+            {
+                case IFieldInitializerOperation field when field.InitializedFields.Length == 1
+                    && RetryNames.IsNamedCodeCollection(field.InitializedFields[0], field.InitializedFields[0].Type):
+                    codes.AddCollection(field.Value);
+                    break;
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1
+                    && RetryNames.IsNamedCodeCollection(property.InitializedProperties[0], property.InitializedProperties[0].Type):
+                    codes.AddCollection(property.Value);
+                    break;
+                case IVariableDeclaratorOperation declarator when RetryNames.IsNamedCodeCollection(declarator.Symbol, declarator.Symbol.Type):
+                    codes.AddCollection(declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value);
+                    break;
+                default:
+                    return;
+            }
+
+            Report(context, codes);
+        }
+
+        private void Report(OperationAnalysisContext context, AdmittedCodes codes)
+        {
+            foreach (var code in codes.Codes)
+            {
+                if (code.ConstantValue.Value is not string text
+                    || !_catalog.TryGetEntry(text, out var entry)
+                    || entry.Retry == RetryClass.Transient
+                    || !_reported.TryAdd((code.Syntax.SyntaxTree, code.Syntax.Span), 0))
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(CodeProperty, entry.Code);
+                if (_isTransient is not null && TransientTest.TryFind(code, out var test, out var compared))
+                {
+                    properties.Add(TestSpanProperty, Format(test.Span));
+                    properties.Add(ComparedSpanProperty, Format(compared.Span));
+                    properties.Add(IsTransientProperty, _isTransient);
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RetryOfNonTransientErrorCode,
+                    code.Syntax.GetLocation(),
+                    properties.ToImmutable(),
+                    entry.Code,
+                    entry.Message.Trim().TrimEnd('.'),
+                    entry.Retry == RetryClass.AfterAction ? "needs action first" : "never succeeds on retry",
+                    entry.Measure.Trim(),
+                    entry.RetryText));
+            }
+        }
+
+        private static string Format(TextSpan span)
+            => span.Start.ToString(CultureInfo.InvariantCulture) + ":" + span.Length.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace DewAnalyzers.CodeFixes;
+
+/// <summary>
+/// DEW003: add one case per missing error code before the default, each doing what the switch does for that code today
+/// (the throwing default's statements, or <c>break;</c> when there is no default), with a comment carrying the catalog's
+/// message and measure. Switch expressions: arms repeating the throwing discard arm, before it.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingCasesFixer))]
+[Shared]
+public sealed class AddMissingCasesFixer : CodeFixProvider
+{
+    public const string EquivalenceKey = "DEW003.AddMissingCases";
+
+    private const string Title = "Add missing cases";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MissingErrorCodeCase);
+
+    /// <summary>
+    /// Custom: every fix also adds the same <c>using</c>, and switches can nest, so the fixes of one document are applied
+    /// one after the other on annotated nodes and cleaned up once (the batch fixer would merge overlapping text changes).
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create((context, document, diagnostics) => FixDocumentAsync(document, diagnostics, context.CancellationToken)!);
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null)
+        {
+            return;
+        }
+
+        var sdk = SdkSymbols.Create(semanticModel.Compilation);
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Plan.TryCreate(root, semanticModel, sdk, diagnostic, context.CancellationToken) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(Title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null)
+        {
+            return document;
+        }
+
+        var sdk = SdkSymbols.Create(semanticModel.Compilation);
+        var plans = new List<Plan>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Plan.TryCreate(root, semanticModel, sdk, diagnostic, cancellationToken) is { } plan && !plans.Any(p => p.Switch == plan.Switch))
+            {
+                plans.Add(plan);
+            }
+        }
+
+        if (plans.Count == 0)
+        {
+            return document;
+        }
+
+        // Annotate every switch first so nested switches can be rewritten one after the other.
+        var annotations = plans.ToDictionary(p => p.Switch, _ => new SyntaxAnnotation());
+        root = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
+        var endOfLine = EndOfLine(root);
+        foreach (var plan in plans)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = root.GetAnnotatedNodes(annotations[plan.Switch]).FirstOrDefault();
+            SyntaxNode? replacement = current switch
+            {
+                SwitchStatementSyntax statement => plan.Apply(statement, endOfLine),
+                SwitchExpressionSyntax expression => plan.Apply(expression, endOfLine),
+                _ => null,
+            };
+            if (current is not null && replacement is not null)
+            {
+                root = root.ReplaceNode(current, replacement);
+            }
+        }
+
+        return await CatalogConstantSyntax.AddImportsAndSimplifyAsync(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SyntaxTrivia EndOfLine(SyntaxNode root)
+    {
+        var first = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return first.IsKind(SyntaxKind.EndOfLineTrivia) ? first : SyntaxFactory.EndOfLine("\n");
+    }
+
+    /// <summary>What one diagnostic's fix inserts: computed on the original tree, applied on the current one.</summary>
+    private sealed class Plan
+    {
+        private readonly ImmutableArray<(string Code, string? Constant, string Comment)> _missing;
+        private readonly int _defaultIndex;
+
+        private Plan(SyntaxNode @switch, ImmutableArray<(string Code, string? Constant, string Comment)> missing, int defaultIndex)
+        {
+            Switch = @switch;
+            _missing = missing;
+            _defaultIndex = defaultIndex;
+        }
+
+        public SyntaxNode Switch { get; }
+
+        public static Plan? TryCreate(SyntaxNode root, SemanticModel semanticModel, SdkSymbols sdk, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var missing = Missing(diagnostic);
+            if (missing.IsEmpty)
+            {
+                return null;
+            }
+
+            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+            var @switch = token.Parent;
+            if (@switch is not (SwitchStatementSyntax or SwitchExpressionSyntax)
+                || semanticModel.GetOperation(@switch, cancellationToken) is not { } operation
+                || DewAnalyzers.HandledErrorCodes.From(operation, sdk, cancellationToken) is not { } handled)
+            {
+                return null;
+            }
+
+            if (handled.DefaultArm is null)
+            {
+                // Without a default a switch expression would need a new throw: only statements get `break;` sections.
+                return @switch is SwitchStatementSyntax statement ? new Plan(@switch, missing, statement.Sections.Count) : null;
+            }
+
+            if (!handled.DefaultOnlyThrows || UsesDesignation(handled.DefaultArm.Syntax))
+            {
+                return null;
+            }
+
+            var index = handled.DefaultArm.Syntax switch
+            {
+                SwitchSectionSyntax section when @switch is SwitchStatementSyntax s => s.Sections.IndexOf(section),
+                SwitchExpressionArmSyntax arm when @switch is SwitchExpressionSyntax e => e.Arms.IndexOf(arm),
+                _ => -1,
+            };
+            return index < 0 ? null : new Plan(@switch, missing, index);
+        }
+
+        public SwitchStatementSyntax Apply(SwitchStatementSyntax statement, SyntaxTrivia endOfLine)
+        {
+            if (_defaultIndex > statement.Sections.Count)
+            {
+                return statement;
+            }
+
+            if (_defaultIndex == statement.Sections.Count)
+            {
+                var breakBody = SyntaxFactory.SingletonList<StatementSyntax>(SyntaxFactory.BreakStatement());
+                return statement.WithSections(statement.Sections.AddRange(_missing.Select(m => NewSection(m, breakBody, endOfLine))));
+            }
+
+            var defaultSection = statement.Sections[_defaultIndex];
+            if (DeclaresLocals(defaultSection.Statements))
+            {
+                // The section's locals are scoped to the whole switch block: copies would clash, so label the default itself.
+                var labels = defaultSection.Labels.InsertRange(0, _missing.Select(m => Label(m, endOfLine)));
+                return statement.ReplaceNode(defaultSection, defaultSection.WithLabels(labels).WithAdditionalAnnotations(Formatter.Annotation));
+            }
+
+            var body = SyntaxFactory.List(defaultSection.Statements.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)));
+            return statement.WithSections(statement.Sections.InsertRange(_defaultIndex, _missing.Select(m => NewSection(m, body, endOfLine))));
+        }
+
+        public SwitchExpressionSyntax Apply(SwitchExpressionSyntax expression, SyntaxTrivia endOfLine)
+        {
+            if (_defaultIndex >= expression.Arms.Count)
+            {
+                return expression;
+            }
+
+            var defaultArm = expression.Arms[_defaultIndex];
+            var indentation = defaultArm.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+            var nodesAndTokens = new List<SyntaxNodeOrToken>();
+            var existing = expression.Arms.GetWithSeparators();
+            for (var i = 0; i < existing.Count; i++)
+            {
+                if (i == _defaultIndex * 2)
+                {
+                    foreach (var m in _missing)
+                    {
+                        var leading = SyntaxFactory.TriviaList(indentation, SyntaxFactory.Comment("// " + m.Comment), endOfLine, indentation);
+                        nodesAndTokens.Add(SyntaxFactory.SwitchExpressionArm(
+                                SyntaxFactory.ConstantPattern(CatalogConstantSyntax.CodeExpression(m.Code, m.Constant)),
+                                defaultArm.Expression.WithoutTrivia())
+                            .WithLeadingTrivia(leading));
+                        nodesAndTokens.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(endOfLine));
+                    }
+                }
+
+                nodesAndTokens.Add(existing[i]);
+            }
+
+            return expression.WithArms(SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(nodesAndTokens));
+        }
+
+        private static SwitchSectionSyntax NewSection((string Code, string? Constant, string Comment) missing, SyntaxList<StatementSyntax> body, SyntaxTrivia endOfLine)
+            => SyntaxFactory.SwitchSection(SyntaxFactory.SingletonList(Label(missing, endOfLine)), body).WithAdditionalAnnotations(Formatter.Annotation);
+
+        private static SwitchLabelSyntax Label((string Code, string? Constant, string Comment) missing, SyntaxTrivia endOfLine)
+            => SyntaxFactory.CaseSwitchLabel(CatalogConstantSyntax.CodeExpression(missing.Code, missing.Constant))
+                .WithLeadingTrivia(SyntaxFactory.Comment("// " + missing.Comment), endOfLine)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+        private static bool DeclaresLocals(SyntaxList<StatementSyntax> statements)
+            => statements.Any(s => s is LocalDeclarationStatementSyntax or LocalFunctionStatementSyntax);
+
+        /// <summary>True when the default arm's statements use the variable its pattern declares (not in scope elsewhere).</summary>
+        private static bool UsesDesignation(SyntaxNode defaultArm)
+        {
+            var names = defaultArm.DescendantNodes()
+                .OfType<SingleVariableDesignationSyntax>()
+                .Select(d => d.Identifier.ValueText)
+                .ToImmutableHashSet();
+            return !names.IsEmpty && defaultArm.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => names.Contains(n.Identifier.ValueText));
+        }
+
+        private static ImmutableArray<(string Code, string? Constant, string Comment)> Missing(Diagnostic diagnostic)
+        {
+            var count = ErrorCodeReplacement.SuggestionCount(diagnostic);
+            var comments = diagnostic.Properties.TryGetValue(MissingErrorCodeCaseAnalyzer.CommentsProperty, out var text) && text is not null
+                ? text.Split(MissingErrorCodeCaseAnalyzer.CommentSeparator)
+                : new string[0];
+            var result = ImmutableArray.CreateBuilder<(string, string?, string)>(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!ErrorCodeReplacement.TryGetSuggestion(diagnostic, i, out var code, out var constant))
+                {
+                    return ImmutableArray<(string, string?, string)>.Empty;
+                }
+
+                result.Add((code, constant, i < comments.Length ? comments[i] : code));
+            }
+
+            return result.MoveToImmutable();
+        }
+    }
+}
