@@ -95,9 +95,12 @@ internal static class CalledOperations
                 continue;
             }
 
-            var called = cache is null
-                ? Collect(body, sdk, catalog, cancellationToken)
-                : cache.GetOrAdd(body.Syntax, _ => Collect(body, sdk, catalog, cancellationToken));
+            if (cache is null || !cache.TryGetValue(body.Syntax, out var called))
+            {
+                called = Collect(body, sdk, catalog, cancellationToken);
+                cache?.TryAdd(body.Syntax, called);
+            }
+
             if (!called.IsEmpty)
             {
                 catchClause = candidate;

@@ -28,18 +28,15 @@ public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
     {
         if (!ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text)
             || !catalog.TryGetEntry(text, out var entry)
-            || constants.ReferenceTo(entry) is not { } reference)
+            || constants.ReferenceTo(entry) is null)
         {
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(ErrorCodeLiterals.CodesProperty, entry.Code)
-            .Add(ErrorCodeLiterals.ConstantsProperty, reference);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.UseCatalogConstant,
             literal.GetLocation(),
-            properties,
+            constants.SuggestionProperties(ImmutableArray.Create(entry)),
             CatalogConstants.DisplayName(entry),
             entry.Code,
             entry.Message.Trim()));

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
 using DewAnalyzers.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,5 +44,31 @@ internal sealed class CatalogConstants
         }
 
         return "global::" + _namespace + "." + ErrorCodeCatalog.ClassNameFor(entry.Prefix) + "." + entry.Name;
+    }
+
+    /// <summary>
+    /// The diagnostic properties the code fixes read (<see cref="ErrorCodeLiterals.CodesProperty"/>,
+    /// <see cref="ErrorCodeLiterals.ConstantsProperty"/>): the entries' codes and their constants, comma separated in the
+    /// same order, an empty item where no constant is generated.
+    /// </summary>
+    public ImmutableDictionary<string, string?> SuggestionProperties(IReadOnlyList<ErrorCodeEntry> entries)
+    {
+        var codes = new StringBuilder();
+        var constants = new StringBuilder();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (i > 0)
+            {
+                codes.Append(',');
+                constants.Append(',');
+            }
+
+            codes.Append(entries[i].Code);
+            constants.Append(ReferenceTo(entries[i]));
+        }
+
+        return ImmutableDictionary<string, string?>.Empty
+            .Add(ErrorCodeLiterals.CodesProperty, codes.ToString())
+            .Add(ErrorCodeLiterals.ConstantsProperty, constants.ToString());
     }
 }

@@ -17,6 +17,11 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
 {
     public const string HintName = "DewErrorCodes.g.cs";
 
+    /// <summary>The generated class that holds <see cref="IsTransientMethodName"/>.</summary>
+    public const string HelperClassName = "DewErrorCodes";
+
+    public const string IsTransientMethodName = "IsTransient";
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var settings = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => new Settings(
@@ -55,10 +60,8 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
             return ErrorCodeCatalog.BuiltIn;
         }
 
-        var ordered = files
-            .Select(f => (f.Path, Text: f.Text!))
-            .OrderBy(f => f.Path, System.StringComparer.Ordinal)
-            .ToList();
+        var ordered = files.Select(f => (f.Path, Text: f.Text!)).ToList();
+        CustomCatalogs.Sort(ordered);
         return CustomCatalogs.Load(ordered, cancellationToken).Catalog;
     }
 
@@ -97,11 +100,11 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
 
         source.AppendLine("    /// <summary>Questions about error codes that the catalog answers.</summary>");
         AppendGeneratedCode(source);
-        source.AppendLine("    internal static partial class DewErrorCodes");
+        source.Append("    internal static partial class ").AppendLine(HelperClassName);
         source.AppendLine("    {");
         source.AppendLine("        /// <summary>True when a request that failed with <paramref name=\"code\"/> may succeed if retried unchanged after a backoff.</summary>");
         source.AppendLine("        /// <param name=\"code\">The value of <c>ServiceResponseException.ErrorCode</c>; null or unknown codes are not transient.</param>");
-        source.Append("        public static bool IsTransient(string").Append(nullable ? "?" : string.Empty).AppendLine(" code)");
+        source.Append("        public static bool ").Append(IsTransientMethodName).Append("(string").Append(nullable ? "?" : string.Empty).AppendLine(" code)");
         source.AppendLine("        {");
         source.AppendLine("            switch (code)");
         source.AppendLine("            {");

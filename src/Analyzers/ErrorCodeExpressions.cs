@@ -44,11 +44,11 @@ internal static class ErrorCodeExpressions
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                 return Candidate(binary.LeftOperand == current ? binary.RightOperand : binary.LeftOperand, sdk, cancellationToken);
-            case IArgumentOperation { Parent: IInvocationOperation invocation } argument when IsStringEquals(invocation):
+            case IArgumentOperation { Parent: IInvocationOperation invocation } argument when OperationHelpers.IsStringEquals(invocation):
                 return invocation.Instance is not null
                     ? Candidate(invocation.Instance, sdk, cancellationToken)
                     : OtherArgument(invocation, argument, sdk, cancellationToken);
-            case IInvocationOperation invocation when invocation.Instance == current && IsStringEquals(invocation) && invocation.Arguments.Length > 0:
+            case IInvocationOperation invocation when invocation.Instance == current && OperationHelpers.IsStringEquals(invocation) && invocation.Arguments.Length > 0:
                 return Candidate(invocation.Arguments[0].Value, sdk, cancellationToken);
             case ISingleValueCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation @switch } }:
                 return Candidate(@switch.Value, sdk, cancellationToken);
@@ -94,13 +94,10 @@ internal static class ErrorCodeExpressions
         return null;
     }
 
-    private static bool IsStringEquals(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name == "Equals" && invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String;
-
     private static bool TryGetAccess(IOperation? operation, SdkSymbols sdk, CancellationToken cancellationToken, int depth, out IOperation? receiver)
     {
         receiver = null;
-        operation = Unwrap(operation);
+        operation = OperationHelpers.Unwrap(operation);
         switch (operation)
         {
             case IPropertyReferenceOperation property when sdk.ErrorCodeProperty is not null
@@ -123,21 +120,11 @@ internal static class ErrorCodeExpressions
         }
     }
 
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
     /// <summary>The instance an error code is read from; null for a pattern's implicit receiver.</summary>
     private static IOperation? ReceiverOf(IOperation? instance)
         => instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } or IConditionalAccessInstanceOperation
             ? null
-            : Unwrap(instance);
+            : OperationHelpers.Unwrap(instance);
 
     private static bool IsAssignedOnlyFromErrorCodes(ILocalReferenceOperation reference, SdkSymbols sdk, CancellationToken cancellationToken, int depth)
     {
@@ -147,21 +134,14 @@ internal static class ErrorCodeExpressions
             return false;
         }
 
-        var root = (IOperation)reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         var sawAssignment = false;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in OperationHelpers.Root(reference).Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (operation)
             {
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    var initializer = declarator.Initializer?.Value
-                        ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                    var initializer = OperationHelpers.InitializerOf(declarator);
                     if (initializer is not null)
                     {
                         if (!TryGetAccess(initializer, sdk, cancellationToken, depth, out _))

@@ -5,45 +5,21 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers;
 
-/// <summary>One error code a switch handles: the code and the constant operation that names it.</summary>
-internal readonly struct HandledCode
-{
-    public HandledCode(string code, IOperation value, IOperation arm, bool inGuard)
-    {
-        Code = code;
-        Value = value;
-        Arm = arm;
-        InGuard = inGuard;
-    }
-
-    /// <summary>The constant value (<c>KMS.0207</c>), whether written as a literal, a user const or a catalog constant.</summary>
-    public string Code { get; }
-
-    /// <summary>The constant operation naming the code (the label value, the pattern's value, the comparand in a <c>when</c>).</summary>
-    public IOperation Value { get; }
-
-    /// <summary>The <see cref="ISwitchCaseOperation"/> (switch statement section) or <see cref="ISwitchExpressionArmOperation"/> it belongs to.</summary>
-    public IOperation Arm { get; }
-
-    /// <summary>True when the code is tested in a <c>when</c> clause rather than in the label/pattern itself.</summary>
-    public bool InGuard { get; }
-}
-
 /// <summary>
 /// What a <c>switch</c> statement or switch expression over an error-code expression handles: the codes of its case labels,
 /// <c>or</c> patterns and <c>when</c> clauses (compared by constant value), and its default arm.
 /// </summary>
 internal sealed class HandledErrorCodes
 {
-    private HandledErrorCodes(ImmutableArray<HandledCode> codes, IOperation? defaultArm, bool defaultOnlyThrows)
+    private HandledErrorCodes(ImmutableArray<string> codes, IOperation? defaultArm, bool defaultOnlyThrows)
     {
         Codes = codes;
         DefaultArm = defaultArm;
         DefaultOnlyThrows = defaultOnlyThrows;
     }
 
-    /// <summary>Every code named by a label, pattern or <c>when</c> test, in source order (a code may appear twice).</summary>
-    public ImmutableArray<HandledCode> Codes { get; }
+    /// <summary>Every code (constant value) named by a label, pattern or <c>when</c> test, in source order (a code may appear twice).</summary>
+    public ImmutableArray<string> Codes { get; }
 
     /// <summary>
     /// The section/arm that takes every other value: <c>default:</c>, <c>_</c>, <c>var x</c>, <c>case string s</c>,
@@ -60,18 +36,7 @@ internal sealed class HandledErrorCodes
     public bool DefaultOnlyThrows { get; }
 
     /// <summary>True when some code in <see cref="Codes"/> equals <paramref name="code"/>.</summary>
-    public bool Handles(string code)
-    {
-        foreach (var handled in Codes)
-        {
-            if (handled.Code == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Handles(string code) => Codes.IndexOf(code) >= 0;
 
     /// <summary>
     /// Reads a switch statement (<see cref="ISwitchOperation"/>) or switch expression (<see cref="ISwitchExpressionOperation"/>).
@@ -96,7 +61,7 @@ internal sealed class HandledErrorCodes
 
     private static HandledErrorCodes FromStatement(ISwitchOperation statement, SdkSymbols sdk, CancellationToken cancellationToken)
     {
-        var codes = ImmutableArray.CreateBuilder<HandledCode>();
+        var codes = ImmutableArray.CreateBuilder<string>();
         IOperation? defaultArm = null;
         foreach (var section in statement.Cases)
         {
@@ -109,13 +74,13 @@ internal sealed class HandledErrorCodes
                         defaultArm ??= section;
                         break;
                     case ISingleValueCaseClauseOperation single:
-                        AddConstant(single.Value, section, inGuard: false, codes);
+                        AddConstant(single.Value, codes);
                         break;
                     case IPatternCaseClauseOperation patternClause:
-                        AddPattern(patternClause.Pattern, section, codes);
+                        AddPattern(patternClause.Pattern, codes);
                         if (patternClause.Guard is { } guard)
                         {
-                            AddGuard(guard, patternClause.Pattern, section, sdk, cancellationToken, codes);
+                            AddGuard(guard, patternClause.Pattern, sdk, cancellationToken, codes);
                         }
                         else if (IsCatchAll(patternClause.Pattern))
                         {
@@ -133,15 +98,15 @@ internal sealed class HandledErrorCodes
 
     private static HandledErrorCodes FromExpression(ISwitchExpressionOperation expression, SdkSymbols sdk, CancellationToken cancellationToken)
     {
-        var codes = ImmutableArray.CreateBuilder<HandledCode>();
+        var codes = ImmutableArray.CreateBuilder<string>();
         ISwitchExpressionArmOperation? defaultArm = null;
         foreach (var arm in expression.Arms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AddPattern(arm.Pattern, arm, codes);
+            AddPattern(arm.Pattern, codes);
             if (arm.Guard is { } guard)
             {
-                AddGuard(guard, arm.Pattern, arm, sdk, cancellationToken, codes);
+                AddGuard(guard, arm.Pattern, sdk, cancellationToken, codes);
             }
             else if (IsCatchAll(arm.Pattern))
             {
@@ -149,35 +114,29 @@ internal sealed class HandledErrorCodes
             }
         }
 
-        var onlyThrows = defaultArm is not null && Unwrap(defaultArm.Value) is IThrowOperation;
+        var onlyThrows = defaultArm is not null && OperationHelpers.Unwrap(defaultArm.Value) is IThrowOperation;
         return new HandledErrorCodes(codes.ToImmutable(), defaultArm, onlyThrows);
     }
 
-    private static void AddConstant(IOperation? value, IOperation arm, bool inGuard, ImmutableArray<HandledCode>.Builder codes)
+    private static void AddConstant(IOperation? value, ImmutableArray<string>.Builder codes)
     {
-        if (value is null)
+        if (value?.ConstantValue is { HasValue: true, Value: string code })
         {
-            return;
-        }
-
-        var constant = value.ConstantValue;
-        if (constant.HasValue && constant.Value is string code)
-        {
-            codes.Add(new HandledCode(code, Unwrap(value)!, arm, inGuard));
+            codes.Add(code);
         }
     }
 
     /// <summary>Constant patterns, also combined with <c>or</c> (an <c>and</c> or <c>not</c> names no handled code).</summary>
-    private static void AddPattern(IPatternOperation? pattern, IOperation arm, ImmutableArray<HandledCode>.Builder codes)
+    private static void AddPattern(IPatternOperation? pattern, ImmutableArray<string>.Builder codes)
     {
         switch (pattern)
         {
             case IConstantPatternOperation constant:
-                AddConstant(constant.Value, arm, inGuard: false, codes);
+                AddConstant(constant.Value, codes);
                 break;
             case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                AddPattern(or.LeftPattern, arm, codes);
-                AddPattern(or.RightPattern, arm, codes);
+                AddPattern(or.LeftPattern, codes);
+                AddPattern(or.RightPattern, codes);
                 break;
         }
     }
@@ -186,7 +145,7 @@ internal sealed class HandledErrorCodes
     /// Codes a <c>when</c> clause tests for equality (<c>==</c>, <c>Equals</c>, <c>is</c> constant/or patterns) against the
     /// switched value: an error-code expression or the variable the arm's pattern declares.
     /// </summary>
-    private static void AddGuard(IOperation guard, IPatternOperation? pattern, IOperation arm, SdkSymbols sdk, CancellationToken cancellationToken, ImmutableArray<HandledCode>.Builder codes)
+    private static void AddGuard(IOperation guard, IPatternOperation? pattern, SdkSymbols sdk, CancellationToken cancellationToken, ImmutableArray<string>.Builder codes)
     {
         var declared = (pattern as IDeclarationPatternOperation)?.DeclaredSymbol as ILocalSymbol;
         foreach (var operation in guard.DescendantsAndSelf())
@@ -197,39 +156,25 @@ internal sealed class HandledErrorCodes
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary:
                     if (IsSubject(binary.LeftOperand, declared, sdk, cancellationToken))
                     {
-                        AddConstant(binary.RightOperand, arm, inGuard: true, codes);
+                        AddConstant(binary.RightOperand, codes);
                     }
                     else if (IsSubject(binary.RightOperand, declared, sdk, cancellationToken))
                     {
-                        AddConstant(binary.LeftOperand, arm, inGuard: true, codes);
+                        AddConstant(binary.LeftOperand, codes);
                     }
 
                     break;
-                case IInvocationOperation invocation when IsStringEquals(invocation):
-                    AddEqualsArguments(invocation, arm, declared, sdk, cancellationToken, codes);
+                case IInvocationOperation invocation when OperationHelpers.IsStringEquals(invocation):
+                    AddEqualsArguments(invocation, declared, sdk, cancellationToken, codes);
                     break;
                 case IIsPatternOperation isPattern when IsSubject(isPattern.Value, declared, sdk, cancellationToken):
-                    AddGuardPattern(isPattern.Pattern, arm, codes);
+                    AddPattern(isPattern.Pattern, codes);
                     break;
             }
         }
     }
 
-    private static void AddGuardPattern(IPatternOperation pattern, IOperation arm, ImmutableArray<HandledCode>.Builder codes)
-    {
-        switch (pattern)
-        {
-            case IConstantPatternOperation constant:
-                AddConstant(constant.Value, arm, inGuard: true, codes);
-                break;
-            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                AddGuardPattern(or.LeftPattern, arm, codes);
-                AddGuardPattern(or.RightPattern, arm, codes);
-                break;
-        }
-    }
-
-    private static void AddEqualsArguments(IInvocationOperation invocation, IOperation arm, ILocalSymbol? declared, SdkSymbols sdk, CancellationToken cancellationToken, ImmutableArray<HandledCode>.Builder codes)
+    private static void AddEqualsArguments(IInvocationOperation invocation, ILocalSymbol? declared, SdkSymbols sdk, CancellationToken cancellationToken, ImmutableArray<string>.Builder codes)
     {
         // x.Equals("KMS.0207") / "KMS.0207".Equals(x) / string.Equals(x, "KMS.0207"[, comparison]).
         IOperation? first;
@@ -252,17 +197,17 @@ internal sealed class HandledErrorCodes
 
         if (IsSubject(first, declared, sdk, cancellationToken))
         {
-            AddConstant(second, arm, inGuard: true, codes);
+            AddConstant(second, codes);
         }
         else if (IsSubject(second, declared, sdk, cancellationToken))
         {
-            AddConstant(first, arm, inGuard: true, codes);
+            AddConstant(first, codes);
         }
     }
 
     private static bool IsSubject(IOperation operation, ILocalSymbol? declared, SdkSymbols sdk, CancellationToken cancellationToken)
     {
-        var unwrapped = Unwrap(operation);
+        var unwrapped = OperationHelpers.Unwrap(operation);
         if (declared is not null && unwrapped is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declared))
         {
             return true;
@@ -270,9 +215,6 @@ internal sealed class HandledErrorCodes
 
         return unwrapped is not null && !unwrapped.ConstantValue.HasValue && ErrorCodeExpressions.IsErrorCode(unwrapped, sdk, cancellationToken);
     }
-
-    private static bool IsStringEquals(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name == "Equals" && invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String;
 
     /// <summary>A pattern that matches every string (the switch's input is a string): <c>_</c>, <c>var x</c>, <c>string s</c>, <c>string</c>, <c>not "…"</c>.</summary>
     private static bool IsCatchAll(IPatternOperation? pattern)
@@ -312,14 +254,4 @@ internal sealed class HandledErrorCodes
 
     private static bool IsThrow(IOperation statement)
         => statement is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
-
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

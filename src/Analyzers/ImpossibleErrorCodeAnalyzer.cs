@@ -60,35 +60,17 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             return $"HttpStatusCode {tested}";
         }
 
-        if (status >= 500 && DerivesFrom(facts.Type, sdk.ClientRequestException))
+        if (status >= 500 && OperationHelpers.DerivesFrom(facts.Type, sdk.ClientRequestException))
         {
             return "a ClientRequestException (HTTP 4xx)";
         }
 
-        if (status < 500 && DerivesFrom(facts.Type, sdk.ServerResponseException))
+        if (status < 500 && OperationHelpers.DerivesFrom(facts.Type, sdk.ServerResponseException))
         {
             return "a ServerResponseException (HTTP 5xx)";
         }
 
         return null;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>What the condition says about the exception a code is read from: its most derived type and tested status.</summary>
@@ -112,11 +94,11 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
                 facts.Narrow(receiver.Type);
                 facts.Instance = SymbolOf(receiver);
             }
-            else if (Unwrap(errorCode) is IPropertyReferenceOperation { Parent: IPropertySubpatternOperation { Parent: IRecursivePatternOperation pattern } })
+            else if (OperationHelpers.Unwrap(errorCode) is IPropertyReferenceOperation { Parent: IPropertySubpatternOperation { Parent: IRecursivePatternOperation pattern } })
             {
                 facts.FromPropertyPattern(pattern);
             }
-            else if (Unwrap(errorCode) is ILocalReferenceOperation local)
+            else if (OperationHelpers.Unwrap(errorCode) is ILocalReferenceOperation local)
             {
                 facts.FromLocal(local, cancellationToken);
             }
@@ -146,14 +128,8 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
         /// <summary>A local read from error codes: the exception it was read from, when every assignment reads the same one.</summary>
         private void FromLocal(ILocalReferenceOperation reference, CancellationToken cancellationToken)
         {
-            var root = (IOperation)reference;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
             IOperation? source = null;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in OperationHelpers.Root(reference).Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var value = operation switch
@@ -229,12 +205,12 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
 
         private void FromStatusComparison(IOperation property, IOperation value)
         {
-            if (Unwrap(value)?.ConstantValue is not { HasValue: true, Value: int status })
+            if (OperationHelpers.Unwrap(value)?.ConstantValue is not { HasValue: true, Value: int status })
             {
                 return;
             }
 
-            var access = Unwrap(property);
+            var access = OperationHelpers.Unwrap(property);
             if (access is IConditionalAccessOperation conditional && IsInstance(conditional.Operation) && IsHttpStatus(conditional.WhenNotNull))
             {
                 Status = status;
@@ -260,7 +236,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
         }
 
         private bool IsHttpStatus(IOperation? operation)
-            => Unwrap(operation) is IPropertyReferenceOperation reference
+            => OperationHelpers.Unwrap(operation) is IPropertyReferenceOperation reference
                 && _sdk.HttpStatusCodeProperty is not null
                 && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _sdk.HttpStatusCodeProperty);
 
@@ -274,14 +250,14 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (Type is null || DerivesFrom(type, Type as INamedTypeSymbol))
+            if (Type is null || OperationHelpers.DerivesFrom(type, Type as INamedTypeSymbol))
             {
                 Type = type;
             }
         }
 
         private static ISymbol? SymbolOf(IOperation? operation)
-            => Unwrap(operation) switch
+            => OperationHelpers.Unwrap(operation) switch
             {
                 ILocalReferenceOperation local => local.Local,
                 IParameterReferenceOperation parameter => parameter.Parameter,
@@ -289,15 +265,5 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
                 IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property => property.Property,
                 _ => null,
             };
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
     }
 }

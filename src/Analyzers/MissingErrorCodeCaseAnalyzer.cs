@@ -86,9 +86,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(ErrorCodeLiterals.CodesProperty, string.Join(",", missing.Select(e => e.Code)))
-            .Add(ErrorCodeLiterals.ConstantsProperty, string.Join(",", missing.Select(e => constants.ReferenceTo(e) ?? string.Empty)))
+        var properties = constants.SuggestionProperties(missing)
             .Add(CommentsProperty, string.Join(CommentSeparator.ToString(), missing.Select(Comment)));
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.MissingErrorCodeCase,
@@ -108,22 +106,9 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     /// <c>ServerResponseException</c> only 5xx codes (requiring the others would contradict DEW006). 0 = any.
     /// </summary>
     private static int StatusClassOf(ITypeSymbol? exceptionType, SdkSymbols sdk)
-    {
-        for (var type = exceptionType; type is not null; type = type.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, sdk.ClientRequestException))
-            {
-                return 4;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, sdk.ServerResponseException))
-            {
-                return 5;
-            }
-        }
-
-        return 0;
-    }
+        => OperationHelpers.DerivesFrom(exceptionType, sdk.ClientRequestException) ? 4
+            : OperationHelpers.DerivesFrom(exceptionType, sdk.ServerResponseException) ? 5
+            : 0;
 
     private static List<ErrorCodeEntry> Missing(ImmutableArray<OperationInfo> operations, HandledErrorCodes handled, ErrorCodeCatalog catalog, bool includeAlso, int statusClass)
     {
@@ -157,7 +142,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
 
     private static string Describe(List<ErrorCodeEntry> missing)
     {
-        var listed = string.Join(", ", missing.Take(ListedCodeCount).Select(e => $"{e.Code} ({e.Message.Trim()})"));
+        var listed = string.Join(", ", missing.Take(ListedCodeCount).Select(e => e.CodeAndMessage));
         return missing.Count > ListedCodeCount ? $"{listed} and {missing.Count - ListedCodeCount} more" : listed;
     }
 

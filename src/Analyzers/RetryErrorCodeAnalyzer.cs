@@ -78,7 +78,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
 
     private sealed class Reporter
     {
-        private readonly Compilation _compilation;
+        private readonly MethodBodies _bodies;
         private readonly ErrorCodeCatalog _catalog;
         private readonly string? _isTransient;
 
@@ -87,15 +87,21 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
 
         public Reporter(Compilation compilation, ErrorCodeCatalog catalog, string? isTransient)
         {
-            _compilation = compilation;
+            _bodies = new MethodBodies(compilation);
             _catalog = catalog;
             _isTransient = isTransient;
         }
 
         public void Invocation(OperationAnalysisContext context, RetryConstructs constructs)
         {
-            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
-            if (constructs.TryAddInvocation((IInvocationOperation)context.Operation, codes))
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!constructs.MayConfigureRetry(invocation))
+            {
+                return;
+            }
+
+            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            if (constructs.TryAddInvocation(invocation, codes))
             {
                 Report(context, codes);
             }
@@ -103,8 +109,14 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
 
         public void Assignment(OperationAnalysisContext context, RetryConstructs constructs)
         {
-            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
-            if (constructs.TryAddShouldHandle((ISimpleAssignmentOperation)context.Operation, codes))
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (!constructs.MaySetShouldHandle(assignment))
+            {
+                return;
+            }
+
+            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            if (constructs.TryAddShouldHandle(assignment, codes))
             {
                 Report(context, codes);
             }
@@ -112,8 +124,14 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
 
         public void Try(OperationAnalysisContext context)
         {
-            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
-            RetryLoops.AddRetriedCodes((ITryOperation)context.Operation, codes);
+            var tryOperation = (ITryOperation)context.Operation;
+            if (!RetryLoops.MayRetry(tryOperation))
+            {
+                return;
+            }
+
+            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            RetryLoops.AddRetriedCodes(tryOperation, codes);
             Report(context, codes);
         }
 
@@ -140,31 +158,33 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
+            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
             codes.AddBody(body);
             Report(context, codes);
         }
 
         public void NamedCollection(OperationAnalysisContext context)
         {
-            var codes = new AdmittedCodes(_compilation, context.CancellationToken);
+            IOperation? value;
             switch (context.Operation)
             {
                 case IFieldInitializerOperation field when field.InitializedFields.Length == 1
                     && RetryNames.IsNamedCodeCollection(field.InitializedFields[0], field.InitializedFields[0].Type):
-                    codes.AddCollection(field.Value);
+                    value = field.Value;
                     break;
                 case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1
                     && RetryNames.IsNamedCodeCollection(property.InitializedProperties[0], property.InitializedProperties[0].Type):
-                    codes.AddCollection(property.Value);
+                    value = property.Value;
                     break;
                 case IVariableDeclaratorOperation declarator when RetryNames.IsNamedCodeCollection(declarator.Symbol, declarator.Symbol.Type):
-                    codes.AddCollection(declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value);
+                    value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
                     break;
                 default:
                     return;
             }
 
+            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            codes.AddCollection(value);
             Report(context, codes);
         }
 

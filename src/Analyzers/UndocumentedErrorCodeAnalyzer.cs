@@ -73,11 +73,8 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(ErrorCodeLiterals.CodesProperty, string.Join(",", suggestions.Select(s => s.Code)))
-            .Add(ErrorCodeLiterals.ConstantsProperty, string.Join(",", suggestions.Select(s => constants.ReferenceTo(s) ?? string.Empty)));
-        var described = JoinAlternatives(suggestions.Select(s => $"{s.Code} ({s.Message.Trim()})").ToArray());
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndocumentedErrorCode, literal.GetLocation(), properties, text, described));
+        var described = JoinAlternatives(suggestions.Select(s => s.CodeAndMessage).ToArray());
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndocumentedErrorCode, literal.GetLocation(), constants.SuggestionProperties(suggestions), text, described));
     }
 
     private static string JoinAlternatives(string[] items)

@@ -196,7 +196,9 @@ public sealed class AddMissingCasesFixer : CodeFixProvider
             }
 
             var defaultArm = expression.Arms[_defaultIndex];
-            var indentation = defaultArm.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+            // No whitespace before the arm (a one-line switch): no indentation; a default SyntaxTrivia would throw in TriviaList.
+            var whitespace = defaultArm.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToList();
+            var indentation = whitespace.Count == 0 ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(whitespace[whitespace.Count - 1]);
             var nodesAndTokens = new List<SyntaxNodeOrToken>();
             var existing = expression.Arms.GetWithSeparators();
             for (var i = 0; i < existing.Count; i++)
@@ -205,7 +207,7 @@ public sealed class AddMissingCasesFixer : CodeFixProvider
                 {
                     foreach (var m in _missing)
                     {
-                        var leading = SyntaxFactory.TriviaList(indentation, SyntaxFactory.Comment("// " + m.Comment), endOfLine, indentation);
+                        var leading = indentation.Add(SyntaxFactory.Comment("// " + m.Comment)).Add(endOfLine).AddRange(indentation);
                         nodesAndTokens.Add(SyntaxFactory.SwitchExpressionArm(
                                 SyntaxFactory.ConstantPattern(CatalogConstantSyntax.CodeExpression(m.Code, m.Constant)),
                                 defaultArm.Expression.WithoutTrivia())

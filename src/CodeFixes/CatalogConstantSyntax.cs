@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -29,6 +30,21 @@ internal static class CatalogConstantSyntax
     /// </summary>
     public static ExpressionSyntax ImportedName(string qualifiedName)
         => SyntaxFactory.ParseExpression(qualifiedName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+
+    /// <summary>
+    /// Replaces nodes of <paramref name="root"/> (the document's root) and runs <see cref="AddImportsAndSimplifyAsync"/>
+    /// once for all of them; the document unchanged when there is nothing to replace.
+    /// </summary>
+    public static async Task<Document> ReplaceAndImportAsync(Document document, SyntaxNode root, IReadOnlyDictionary<SyntaxNode, SyntaxNode> replacements, CancellationToken cancellationToken)
+    {
+        if (replacements.Count == 0)
+        {
+            return document;
+        }
+
+        document = document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+        return await AddImportsAndSimplifyAsync(document, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Adds the imports for, simplifies and formats the annotated nodes. Hosts differ in the clean-up they run after a

@@ -56,14 +56,14 @@ internal static class ErrorCodeReplacement
     public static async Task<Document> ReplaceAsync(Document document, TextSpan literalSpan, string code, string? constant, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(literalSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
+        if (root is null)
         {
             return document;
         }
 
-        var replacement = CatalogConstantSyntax.CodeExpression(code, constant).WithTriviaFrom(literal);
-        document = document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
-        return await CatalogConstantSyntax.AddImportsAndSimplifyAsync(document, cancellationToken).ConfigureAwait(false);
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        AddReplacement(root, literalSpan, code, constant, replacements);
+        return await CatalogConstantSyntax.ReplaceAndImportAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -81,19 +81,20 @@ internal static class ErrorCodeReplacement
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
         foreach (var diagnostic in diagnostics)
         {
-            if (TryGetSuggestion(diagnostic, index, out var code, out var constant)
-                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal)
+            if (TryGetSuggestion(diagnostic, index, out var code, out var constant))
             {
-                replacements[literal] = CatalogConstantSyntax.CodeExpression(code, constant).WithTriviaFrom(literal);
+                AddReplacement(root, diagnostic.Location.SourceSpan, code, constant, replacements);
             }
         }
 
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
+        return await CatalogConstantSyntax.ReplaceAndImportAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
+    }
 
-        document = document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
-        return await CatalogConstantSyntax.AddImportsAndSimplifyAsync(document, cancellationToken).ConfigureAwait(false);
+    private static void AddReplacement(SyntaxNode root, TextSpan literalSpan, string code, string? constant, Dictionary<SyntaxNode, SyntaxNode> replacements)
+    {
+        if (root.FindNode(literalSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal)
+        {
+            replacements[literal] = CatalogConstantSyntax.CodeExpression(code, constant).WithTriviaFrom(literal);
+        }
     }
 }

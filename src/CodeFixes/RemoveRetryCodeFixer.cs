@@ -92,7 +92,7 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
             return document;
         }
 
-        var replacements = new Dictionary<SyntaxNode, ExpressionSyntax>();
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
         foreach (var diagnostic in diagnostics)
         {
             if (TryGetTest(root, diagnostic, out var test) && !replacements.ContainsKey(test.Test))
@@ -104,13 +104,7 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
             }
         }
 
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
-
-        document = document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
-        return await CatalogConstantSyntax.AddImportsAndSimplifyAsync(document, cancellationToken).ConfigureAwait(false);
+        return await CatalogConstantSyntax.ReplaceAndImportAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool TryGetTest(SyntaxNode root, Diagnostic diagnostic, out (ExpressionSyntax Test, ExpressionSyntax Compared, string IsTransient) test)

@@ -89,6 +89,13 @@ internal static class CustomCatalogs
             }
         }
 
+        Sort(files);
+        return files;
+    }
+
+    /// <summary>Puts catalog files in merge order: ordinal path order, ties broken by content.</summary>
+    public static void Sort(List<(string Path, SourceText Text)> files)
+    {
         if (files.Count > 1)
         {
             files.Sort(static (a, b) =>
@@ -97,8 +104,6 @@ internal static class CustomCatalogs
                 return byPath != 0 ? byPath : string.CompareOrdinal(ChecksumKey(a.Text), ChecksumKey(b.Text));
             });
         }
-
-        return files;
     }
 
     private static MergedCatalog MergeWithProblems(string key, ImmutableArray<ParsedCodes> files, CancellationToken cancellationToken)

@@ -54,6 +54,9 @@ internal sealed class ErrorCodeEntry
     /// <summary>The retry column as written in the catalog, e.g. <c>after-action:credential</c>.</summary>
     public string RetryText => RetryClasses.Format(Retry, RetryDetail);
 
+    /// <summary>The code and its message for diagnostic messages, e.g. <c>KMS.0207 (The key does not exist.)</c>.</summary>
+    public string CodeAndMessage => Code + " (" + Message.Trim() + ")";
+
     public ErrorCodeEntry WithRetry(RetryClass retry, string retryDetail)
         => new(Code, HttpStatus, Name, retry, retryDetail, Message, Description, Measure, Line);
 

@@ -23,7 +23,7 @@ internal static class Identifiers
 
         return SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
             && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None
-            && name != "IsTransient";
+            && name != ErrorCodeConstantsGenerator.IsTransientMethodName;
     }
 
     private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');

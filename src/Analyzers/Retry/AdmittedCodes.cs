@@ -17,35 +17,30 @@ internal sealed class AdmittedCodes
 {
     private const int MaxFollowDepth = 1;
 
-    private readonly Compilation _compilation;
+    private readonly MethodBodies _bodies;
     private readonly CancellationToken _cancellationToken;
-    private readonly List<IOperation> _codes = new();
-    private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
+    private static readonly IReadOnlyList<IOperation> s_none = new IOperation[0];
+
+    // Created on first use: most AdmittedCodes never see a code.
+    private List<IOperation>? _codes;
+    private HashSet<ISymbol>? _followed;
     private int _depth;
 
-    public AdmittedCodes(Compilation compilation, CancellationToken cancellationToken)
+    public AdmittedCodes(MethodBodies bodies, CancellationToken cancellationToken)
     {
-        _compilation = compilation;
+        _bodies = bodies;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>The constant operands found so far (string constants, implicit conversions removed).</summary>
-    public IReadOnlyList<IOperation> Codes => _codes;
+    public IReadOnlyList<IOperation> Codes => _codes ?? s_none;
 
-    public static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
+    private HashSet<ISymbol> Followed => _followed ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
     /// <summary>A predicate passed as a value: a lambda, an anonymous method or a method group.</summary>
     public void AddDelegate(IOperation? value)
     {
-        switch (Unwrap(value))
+        switch (OperationHelpers.Unwrap(value))
         {
             case IDelegateCreationOperation creation:
                 AddDelegate(creation.Target);
@@ -87,7 +82,7 @@ internal sealed class AdmittedCodes
     public void AddCondition(IOperation? condition, bool whenTrue = true)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        condition = Unwrap(condition);
+        condition = OperationHelpers.Unwrap(condition);
         switch (condition)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -170,24 +165,18 @@ internal sealed class AdmittedCodes
     {
         if (symbol is ILocalSymbol local)
         {
-            var root = context;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in Descendants(root))
+            foreach (var operation in Descendants(OperationHelpers.Root(context)))
             {
                 if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
                 {
-                    AddCollection(declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value);
+                    AddCollection(OperationHelpers.InitializerOf(declarator));
                 }
             }
 
             return;
         }
 
-        if (symbol is not (IFieldSymbol or IPropertySymbol) || !_followed.Add(symbol))
+        if (symbol is not (IFieldSymbol or IPropertySymbol) || !Followed.Add(symbol))
         {
             return;
         }
@@ -210,7 +199,7 @@ internal sealed class AdmittedCodes
     private void AddInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (method.Name == "Equals" && method.ContainingType.SpecialType == SpecialType.System_String)
+        if (OperationHelpers.IsStringEquals(invocation))
         {
             var values = new List<IOperation>(3);
             if (invocation.Instance is not null)
@@ -238,7 +227,7 @@ internal sealed class AdmittedCodes
         if (method.Name == "Contains")
         {
             var collection = invocation.Instance ?? (invocation.Arguments.Length == 2 ? invocation.Arguments[0].Value : null);
-            AddContainsSource(Unwrap(collection), invocation);
+            AddContainsSource(OperationHelpers.Unwrap(collection), invocation);
             return;
         }
 
@@ -355,7 +344,7 @@ internal sealed class AdmittedCodes
             operation = conversion.Operand;
         }
 
-        if (operation?.ConstantValue is { HasValue: true, Value: string } && !_codes.Contains(operation))
+        if (operation?.ConstantValue is { HasValue: true, Value: string } && !(_codes ??= new List<IOperation>()).Contains(operation))
         {
             _codes.Add(operation);
         }
@@ -364,7 +353,7 @@ internal sealed class AdmittedCodes
     private void FollowMethod(IMethodSymbol method)
     {
         method = method.PartialImplementationPart ?? method;
-        if (_depth >= MaxFollowDepth || method.DeclaringSyntaxReferences.IsEmpty || IsGenerated(method) || !_followed.Add(method))
+        if (_depth >= MaxFollowDepth || method.DeclaringSyntaxReferences.IsEmpty || IsGenerated(method) || !Followed.Add(method))
         {
             return;
         }
@@ -386,19 +375,7 @@ internal sealed class AdmittedCodes
         _depth--;
     }
 
-    private IOperation? OperationOf(SyntaxNode syntax)
-    {
-        if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
-        {
-            return null;
-        }
-
-        // One level of predicate following (design §5) may land in another file; that file's model is needed.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-        var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-        return model.GetOperation(syntax, _cancellationToken);
-    }
+    private IOperation? OperationOf(SyntaxNode syntax) => _bodies.OperationOf(syntax, _cancellationToken);
 
     private static bool IsGenerated(IMethodSymbol method)
     {
@@ -419,7 +396,7 @@ internal sealed class AdmittedCodes
     /// <summary><c>true</c>, <c>PredicateResult.True()</c>, <c>ValueTask.FromResult(true)</c>, <c>new ValueTask&lt;bool&gt;(true)</c>.</summary>
     private static bool IsTruthy(IOperation? operation)
     {
-        operation = Unwrap(operation);
+        operation = OperationHelpers.Unwrap(operation);
         if (operation?.ConstantValue is { HasValue: true, Value: bool value })
         {
             return value;

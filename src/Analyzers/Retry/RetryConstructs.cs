@@ -46,6 +46,17 @@ internal sealed class RetryConstructs
 
     public static RetryConstructs Create(Compilation compilation, SdkSymbols sdk) => new(compilation, sdk);
 
+    /// <summary>Cheap name test run before anything else on every invocation: <c>WithRetry</c> or a Polly v7 retry method.</summary>
+    public bool MayConfigureRetry(IInvocationOperation invocation)
+    {
+        var name = invocation.TargetMethod.Name;
+        return (HasSdkRetry && name == "WithRetry") || (HasPolly7 && IsPolly7RetryName(name));
+    }
+
+    /// <summary>Cheap test run before anything else on every assignment: <c>x.ShouldHandle = ...</c> with Polly v8 present.</summary>
+    public bool MaySetShouldHandle(ISimpleAssignmentOperation assignment)
+        => HasPolly8 && assignment.Target is IPropertyReferenceOperation { Property.Name: "ShouldHandle" };
+
     /// <summary>
     /// For an invocation that configures a retry, adds its condition(s) to <paramref name="codes"/>:
     /// <c>invoker.WithRetry(condition, n, backoff)</c> or a Polly v7 <c>Policy.Handle&lt;T&gt;(p).Or&lt;U&gt;(q).WaitAndRetry(...)</c>.
@@ -55,7 +66,7 @@ internal sealed class RetryConstructs
         var method = invocation.TargetMethod;
         if (method.Name == "WithRetry")
         {
-            if (!HasSdkRetry || !DerivesFrom(method.ContainingType, BaseInvoker))
+            if (!OperationHelpers.DerivesFrom(method.ContainingType, BaseInvoker))
             {
                 return false;
             }
@@ -71,7 +82,7 @@ internal sealed class RetryConstructs
         }
 
         var found = false;
-        for (var link = AdmittedCodes.Unwrap(ArgumentAt(invocation, 0)); link is IInvocationOperation step; link = AdmittedCodes.Unwrap(step.Instance))
+        for (var link = OperationHelpers.Unwrap(ArgumentAt(invocation, 0)); link is IInvocationOperation step; link = OperationHelpers.Unwrap(step.Instance))
         {
             if (!IsOneOf(step.TargetMethod.ContainingType.OriginalDefinition, Policy, PolicyOfT, PolicyBuilder, PolicyBuilderOfT))
             {
@@ -89,15 +100,15 @@ internal sealed class RetryConstructs
     public bool TryAddShouldHandle(ISimpleAssignmentOperation assignment, AdmittedCodes codes)
     {
         if (!HasPolly8 || assignment.Target is not IPropertyReferenceOperation { Property.Name: "ShouldHandle" } target
-            || !DerivesFrom(target.Property.ContainingType, RetryStrategyOptionsOfT))
+            || !OperationHelpers.DerivesFrom(target.Property.ContainingType, RetryStrategyOptionsOfT))
         {
             return false;
         }
 
-        var value = AdmittedCodes.Unwrap(assignment.Value);
-        if (value is IInvocationOperation or IObjectCreationOperation && PredicateBuilderOfT is not null && DerivesFrom(value.Type, PredicateBuilderOfT))
+        var value = OperationHelpers.Unwrap(assignment.Value);
+        if (value is IInvocationOperation or IObjectCreationOperation && OperationHelpers.DerivesFrom(value.Type, PredicateBuilderOfT))
         {
-            for (var link = value; link is IInvocationOperation step; link = AdmittedCodes.Unwrap(step.Instance))
+            for (var link = value; link is IInvocationOperation step; link = OperationHelpers.Unwrap(step.Instance))
             {
                 AddDelegateArguments(step, codes);
             }
@@ -135,24 +146,6 @@ internal sealed class RetryConstructs
         }
 
         return null;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseDefinition)
-    {
-        if (baseDefinition is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsOneOf(ITypeSymbol type, params INamedTypeSymbol?[] candidates)

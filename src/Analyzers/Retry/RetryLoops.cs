@@ -11,6 +11,10 @@ namespace DewAnalyzers.Retry;
 /// </summary>
 internal static class RetryLoops
 {
+    /// <summary>Cheap test run before anything else on every <c>try</c>: it has handlers and sits in a loop.</summary>
+    public static bool MayRetry(ITryOperation tryOperation)
+        => !tryOperation.Catches.IsEmpty && EnclosingLoop(tryOperation) is not null;
+
     public static void AddRetriedCodes(ITryOperation tryOperation, AdmittedCodes codes)
     {
         if (tryOperation.Catches.IsEmpty || EnclosingLoop(tryOperation) is not { } loop || WalksItems(loop, tryOperation))

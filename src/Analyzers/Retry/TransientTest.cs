@@ -51,11 +51,11 @@ internal static class TransientTest
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary:
                 unit = binary;
-                compared = AdmittedCodes.Unwrap(binary.LeftOperand == current ? binary.RightOperand : binary.LeftOperand)!;
+                compared = OperationHelpers.Unwrap(binary.LeftOperand == current ? binary.RightOperand : binary.LeftOperand)!;
                 return compared is not null;
-            case IArgumentOperation { Parent: IInvocationOperation invocation } when IsStringEquals(invocation):
+            case IArgumentOperation { Parent: IInvocationOperation invocation } when OperationHelpers.IsStringEquals(invocation):
                 return TryGetEquals(invocation, current, out unit, out compared);
-            case IInvocationOperation invocation when invocation.Instance == current && IsStringEquals(invocation):
+            case IInvocationOperation invocation when invocation.Instance == current && OperationHelpers.IsStringEquals(invocation):
                 return TryGetEquals(invocation, current, out unit, out compared);
             case IConstantPatternOperation pattern:
                 IOperation top = pattern;
@@ -67,7 +67,7 @@ internal static class TransientTest
                 if (top.Parent is IIsPatternOperation isPattern && OnlyConstants(isPattern.Pattern))
                 {
                     unit = isPattern;
-                    compared = AdmittedCodes.Unwrap(isPattern.Value)!;
+                    compared = OperationHelpers.Unwrap(isPattern.Value)!;
                     return compared is not null;
                 }
 
@@ -94,7 +94,7 @@ internal static class TransientTest
             }
         }
 
-        compared = AdmittedCodes.Unwrap(compared)!;
+        compared = OperationHelpers.Unwrap(compared)!;
         return compared is not null && invocation.Arguments.Length <= 2;
     }
 
@@ -107,14 +107,14 @@ internal static class TransientTest
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary:
                 return IsConstantComparison(binary.LeftOperand, binary.RightOperand, comparedSyntax)
                     || IsConstantComparison(binary.RightOperand, binary.LeftOperand, comparedSyntax);
-            case IInvocationOperation invocation when IsStringEquals(invocation) && invocation.Instance is not null && invocation.Arguments.Length == 1:
+            case IInvocationOperation invocation when OperationHelpers.IsStringEquals(invocation) && invocation.Instance is not null && invocation.Arguments.Length == 1:
                 return IsConstantComparison(invocation.Instance, invocation.Arguments[0].Value, comparedSyntax)
                     || IsConstantComparison(invocation.Arguments[0].Value, invocation.Instance, comparedSyntax);
-            case IInvocationOperation invocation when IsStringEquals(invocation) && invocation.Instance is null && invocation.Arguments.Length == 2:
+            case IInvocationOperation invocation when OperationHelpers.IsStringEquals(invocation) && invocation.Instance is null && invocation.Arguments.Length == 2:
                 return IsConstantComparison(invocation.Arguments[0].Value, invocation.Arguments[1].Value, comparedSyntax)
                     || IsConstantComparison(invocation.Arguments[1].Value, invocation.Arguments[0].Value, comparedSyntax);
             case IIsPatternOperation isPattern:
-                return OnlyConstants(isPattern.Pattern) && SyntaxFactory.AreEquivalent(AdmittedCodes.Unwrap(isPattern.Value)!.Syntax, comparedSyntax);
+                return OnlyConstants(isPattern.Pattern) && SyntaxFactory.AreEquivalent(OperationHelpers.Unwrap(isPattern.Value)!.Syntax, comparedSyntax);
             default:
                 return false;
         }
@@ -122,7 +122,7 @@ internal static class TransientTest
 
     private static bool IsConstantComparison(IOperation constant, IOperation other, SyntaxNode comparedSyntax)
         => constant.ConstantValue is { HasValue: true, Value: string }
-            && AdmittedCodes.Unwrap(other) is { } value
+            && OperationHelpers.Unwrap(other) is { } value
             && SyntaxFactory.AreEquivalent(value.Syntax, comparedSyntax);
 
     private static bool OnlyConstants(IPatternOperation pattern)
@@ -132,7 +132,4 @@ internal static class TransientTest
             IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } binary => OnlyConstants(binary.LeftPattern) && OnlyConstants(binary.RightPattern),
             _ => false,
         };
-
-    private static bool IsStringEquals(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name == "Equals" && invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String;
 }

@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DewAnalyzers;
+
+/// <summary>Small operation and symbol tests shared by the rules (one copy of each).</summary>
+internal static class OperationHelpers
+{
+    /// <summary>The operation under any conversions (implicit or explicit).</summary>
+    public static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary><c>string.Equals(...)</c> or <c>x.Equals(...)</c> on a string.</summary>
+    public static bool IsStringEquals(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name == "Equals" && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String;
+
+    /// <summary>The outermost operation of the tree <paramref name="operation"/> belongs to (the method body, initializer…).</summary>
+    public static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The value a variable declarator is initialized with (on the declarator, or on its declaration), or null.</summary>
+    public static IOperation? InitializerOf(IVariableDeclaratorOperation declarator)
+        => declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (a generic type also matches its definition).</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType) || SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
