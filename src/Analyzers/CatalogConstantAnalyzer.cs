@@ -36,7 +36,7 @@ public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.UseCatalogConstant,
             literal.GetLocation(),
-            constants.SuggestionProperties(ImmutableArray.Create(entry)),
+            constants.SuggestionProperties(entry),
             CatalogConstants.DisplayName(entry),
             entry.Code,
             entry.Message.Trim()));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
@@ -14,17 +15,26 @@ namespace DewAnalyzers;
 /// </summary>
 internal sealed class CatalogConstants
 {
-    private readonly string _namespace;
-    private readonly Dictionary<string, INamedTypeSymbol> _classes = new();
+    // Every generated constant's reference, computed once per compilation (literals are checked against it often).
+    private readonly Dictionary<ErrorCodeEntry, string> _references = new();
+    private readonly ConcurrentDictionary<ErrorCodeEntry, ImmutableDictionary<string, string?>> _singleProperties = new();
 
     private CatalogConstants(Compilation compilation, ErrorCodeCatalog catalog, string @namespace)
     {
-        _namespace = @namespace;
         foreach (var prefix in catalog.Prefixes)
         {
-            if (compilation.GetTypeByMetadataName(@namespace + "." + ErrorCodeCatalog.ClassNameFor(prefix)) is { } type)
+            var className = ErrorCodeCatalog.ClassNameFor(prefix);
+            if (compilation.GetTypeByMetadataName(@namespace + "." + className) is not { } type)
             {
-                _classes.Add(prefix, type);
+                continue;
+            }
+
+            foreach (var entry in catalog.EntriesOf(prefix))
+            {
+                if (!type.GetMembers(entry.Name).IsEmpty)
+                {
+                    _references.Add(entry, "global::" + @namespace + "." + className + "." + entry.Name);
+                }
             }
         }
     }
@@ -36,15 +46,13 @@ internal sealed class CatalogConstants
     public static string DisplayName(ErrorCodeEntry entry) => ErrorCodeCatalog.ClassNameFor(entry.Prefix) + "." + entry.Name;
 
     /// <summary>Fully qualified reference (<c>global::Dew.ErrorCodes.KmsErrorCodes.KeyNotFound</c>), or null when not generated.</summary>
-    public string? ReferenceTo(ErrorCodeEntry entry)
-    {
-        if (!_classes.TryGetValue(entry.Prefix, out var type) || type.GetMembers(entry.Name).IsEmpty)
-        {
-            return null;
-        }
+    public string? ReferenceTo(ErrorCodeEntry entry) => _references.TryGetValue(entry, out var reference) ? reference : null;
 
-        return "global::" + _namespace + "." + ErrorCodeCatalog.ClassNameFor(entry.Prefix) + "." + entry.Name;
-    }
+    /// <summary><see cref="SuggestionProperties(IReadOnlyList{ErrorCodeEntry})"/> for one entry, built once per compilation.</summary>
+    public ImmutableDictionary<string, string?> SuggestionProperties(ErrorCodeEntry entry)
+        => _singleProperties.TryGetValue(entry, out var properties)
+            ? properties
+            : _singleProperties.GetOrAdd(entry, SuggestionProperties(new[] { entry }));
 
     /// <summary>
     /// The diagnostic properties the code fixes read (<see cref="ErrorCodeLiterals.CodesProperty"/>,

@@ -134,6 +134,25 @@ internal static class ErrorCodeExpressions
             return false;
         }
 
+        // A local is usually compared many times (one comparison per code); walk its method body once per compilation.
+        if (depth != 1)
+        {
+            return ScanAssignments(reference, local, sdk, cancellationToken, depth);
+        }
+
+        if (sdk.ErrorCodeLocals.TryGetValue(local, out var known))
+        {
+            return known;
+        }
+
+        var result = ScanAssignments(reference, local, sdk, cancellationToken, depth);
+        sdk.ErrorCodeLocals.TryAdd(local, result);
+        return result;
+    }
+
+    private static bool ScanAssignments(ILocalReferenceOperation reference, ILocalSymbol local, SdkSymbols sdk, CancellationToken cancellationToken, int depth)
+    {
+
         var sawAssignment = false;
         foreach (var operation in OperationHelpers.Root(reference).Descendants())
         {

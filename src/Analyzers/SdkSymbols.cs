@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace DewAnalyzers;
@@ -53,6 +54,12 @@ internal sealed class SdkSymbols
 
     /// <summary>The public field <c>SdkError.ErrorCode</c>.</summary>
     public IFieldSymbol? SdkErrorErrorCodeField { get; }
+
+    /// <summary>
+    /// Per-compilation memo of <see cref="ErrorCodeExpressions"/>: whether a local is only ever assigned an error code.
+    /// Facts about this compilation's code, so they live as long as these symbols do.
+    /// </summary>
+    public ConcurrentDictionary<ILocalSymbol, bool> ErrorCodeLocals { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>True when error codes can be read at all (an exception or SdkError type is present).</summary>
     public bool HasErrorCodes => ErrorCodeProperty is not null || SdkErrorErrorCodeField is not null;
