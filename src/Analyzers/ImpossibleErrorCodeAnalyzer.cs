@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using DewAnalyzers.Catalog;
@@ -30,11 +31,12 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             }
 
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
-            start.RegisterOperationAction(c => Analyze(c, catalog, sdk), ComparedErrorCodes.ConstantKinds);
+            var localSources = new ConcurrentDictionary<ILocalSymbol, LocalSource>(SymbolEqualityComparer.Default);
+            start.RegisterOperationAction(c => Analyze(c, catalog, sdk, localSources), ComparedErrorCodes.ConstantKinds);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ErrorCodeCatalog catalog, SdkSymbols sdk)
+    private static void Analyze(OperationAnalysisContext context, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources)
     {
         var constant = context.Operation;
         if (!ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out var errorCode)
@@ -45,7 +47,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var facts = ExceptionFacts.Of(errorCode, test, sdk, context.CancellationToken);
+        var facts = ExceptionFacts.Of(errorCode, test, sdk, localSources, context.CancellationToken);
         var conflict = Conflict(entry.HttpStatus, facts, sdk);
         if (conflict is not null)
         {
@@ -84,9 +86,9 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
 
         public int? Status { get; private set; }
 
-        private ISymbol? Instance { get; set; }
+        public ISymbol? Instance { get; set; }
 
-        public static ExceptionFacts Of(IOperation errorCode, IOperation test, SdkSymbols sdk, CancellationToken cancellationToken)
+        public static ExceptionFacts Of(IOperation errorCode, IOperation test, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources, CancellationToken cancellationToken)
         {
             var facts = new ExceptionFacts(sdk);
             if (ErrorCodeExpressions.TryGetAccess(errorCode, sdk, cancellationToken, out var receiver) && receiver is not null)
@@ -100,7 +102,14 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             }
             else if (OperationHelpers.Unwrap(errorCode) is ILocalReferenceOperation local)
             {
-                facts.FromLocal(local, cancellationToken);
+                var source = localSources.TryGetValue(local.Local, out var known)
+                    ? known
+                    : localSources.GetOrAdd(local.Local, LocalSource.Of(local, sdk, cancellationToken));
+                if (source.Instance is not null)
+                {
+                    facts.Narrow(source.Type);
+                    facts.Instance = source.Instance;
+                }
             }
 
             facts.FromConjuncts(test, cancellationToken);
@@ -122,40 +131,6 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             {
                 Narrow(isPattern.Value.Type);
                 Instance = SymbolOf(isPattern.Value);
-            }
-        }
-
-        /// <summary>A local read from error codes: the exception it was read from, when every assignment reads the same one.</summary>
-        private void FromLocal(ILocalReferenceOperation reference, CancellationToken cancellationToken)
-        {
-            IOperation? source = null;
-            foreach (var operation in OperationHelpers.Root(reference).Descendants())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local) => assignment.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (!ErrorCodeExpressions.TryGetAccess(value, _sdk, cancellationToken, out var receiver) || receiver is null
-                    || (source is not null && !SymbolEqualityComparer.Default.Equals(SymbolOf(source), SymbolOf(receiver))))
-                {
-                    return;
-                }
-
-                source = receiver;
-            }
-
-            if (source is not null && SymbolOf(source) is { } symbol)
-            {
-                Narrow(source.Type);
-                Instance = symbol;
             }
         }
 
@@ -243,7 +218,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
         private bool IsInstance(IOperation? operation)
             => Instance is not null && SymbolEqualityComparer.Default.Equals(SymbolOf(operation), Instance);
 
-        private void Narrow(ITypeSymbol? type)
+        public void Narrow(ITypeSymbol? type)
         {
             if (type is null || type.TypeKind == TypeKind.Error)
             {
@@ -256,7 +231,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static ISymbol? SymbolOf(IOperation? operation)
+        public static ISymbol? SymbolOf(IOperation? operation)
             => OperationHelpers.Unwrap(operation) switch
             {
                 ILocalReferenceOperation local => local.Local,
@@ -265,5 +240,53 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
                 IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property => property.Property,
                 _ => null,
             };
+    }
+
+    /// <summary>
+    /// For a local read from error codes: the exception it was read from (symbol and static type), when every
+    /// assignment reads the same one. Computed once per local per compilation (a local is compared once per code).
+    /// </summary>
+    private sealed class LocalSource
+    {
+        private static readonly LocalSource s_unknown = new(null, null);
+
+        private LocalSource(ISymbol? instance, ITypeSymbol? type)
+        {
+            Instance = instance;
+            Type = type;
+        }
+
+        public ISymbol? Instance { get; }
+
+        public ITypeSymbol? Type { get; }
+
+        public static LocalSource Of(ILocalReferenceOperation reference, SdkSymbols sdk, CancellationToken cancellationToken)
+        {
+            IOperation? source = null;
+            foreach (var operation in OperationHelpers.Root(reference).Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) => declarator.Initializer?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local) => assignment.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (!ErrorCodeExpressions.TryGetAccess(value, sdk, cancellationToken, out var receiver) || receiver is null
+                    || (source is not null && !SymbolEqualityComparer.Default.Equals(ExceptionFacts.SymbolOf(source), ExceptionFacts.SymbolOf(receiver))))
+                {
+                    return s_unknown;
+                }
+
+                source = receiver;
+            }
+
+            return source is not null && ExceptionFacts.SymbolOf(source) is { } symbol ? new LocalSource(symbol, source.Type) : s_unknown;
+        }
     }
 }

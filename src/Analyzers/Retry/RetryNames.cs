@@ -30,8 +30,7 @@ internal static class RetryNames
         {
             if (i == name.Length || char.IsUpper(name[i]) || name[i] == '_' || char.IsDigit(name[i]))
             {
-                var word = name.Substring(start, i - start).TrimStart('_');
-                if (Array.IndexOf(s_negations, word.ToLowerInvariant()) >= 0)
+                if (IsNegation(name, start, i))
                 {
                     return false;
                 }
@@ -43,6 +42,26 @@ internal static class RetryNames
         return name.IndexOf("retry", StringComparison.OrdinalIgnoreCase) >= 0
             || name.IndexOf("retri", StringComparison.OrdinalIgnoreCase) >= 0
             || name.IndexOf("transient", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>True when <c>name[start..end]</c> (leading underscores ignored) is a negating word; no allocation.</summary>
+    private static bool IsNegation(string name, int start, int end)
+    {
+        while (start < end && name[start] == '_')
+        {
+            start++;
+        }
+
+        var length = end - start;
+        foreach (var negation in s_negations)
+        {
+            if (negation.Length == length && string.Compare(name, start, negation, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A method (or local function) named as a retry predicate that returns bool, <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
