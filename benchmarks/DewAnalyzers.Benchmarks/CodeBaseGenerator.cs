@@ -12,8 +12,8 @@ internal sealed record SourceFile(string Path, string Text, int Lines);
 /// <summary>
 /// A deterministic synthetic code base: every file is generated from a random generator seeded with a fixed seed and
 /// the file's index, so a smaller code base is a prefix of a larger one and every run produces the same text.
-/// Roughly 60% of the classes are ordinary application code (services, repositories with SQL text, DTOs with
-/// validation messages, string switches), 40% call KMS/CSMS through the SDK (all four call forms, switches and
+/// Roughly 80% of the classes are ordinary application code (services, repositories with SQL text, DTOs with
+/// validation messages, string switches, controllers), 20% call KMS/CSMS through the SDK (all four call forms, switches and
 /// comparisons over <c>e.ErrorCode</c>) or retry them (Polly v7, Polly v8, SDK <c>WithRetry</c>, hand-written loops,
 /// retry predicates). A few DEW findings per thousand lines are planted: undocumented codes, near misses, literals
 /// for documented codes (DEW002), switches missing handled codes, retries of non-transient codes.
@@ -119,37 +119,37 @@ internal sealed class CodeBaseGenerator
         var kind = random.Next(100);
         var w = new Writer();
         string folder;
-        if (kind < 22)
+        if (kind < 30)
         {
             folder = "Services";
             Service(w, random, noun, index);
         }
-        else if (kind < 34)
+        else if (kind < 45)
         {
             folder = "Data";
             Repository(w, random, noun, index);
         }
-        else if (kind < 52)
+        else if (kind < 65)
         {
             folder = "Models";
             Model(w, random, noun, index);
         }
-        else if (kind < 66)
+        else if (kind < 72)
         {
             folder = "Security";
             SdkCaller(w, random, noun, index, kms: random.Next(100) < 70);
         }
-        else if (kind < 74)
+        else if (kind < 76)
         {
             folder = "Resilience";
             Polly7(w, random, noun, index, kms: random.Next(100) < 70);
         }
-        else if (kind < 82)
+        else if (kind < 80)
         {
             folder = "Resilience";
             Polly8(w, random, noun, index, kms: random.Next(100) < 70);
         }
-        else if (kind < 91)
+        else if (kind < 85)
         {
             folder = "Security";
             SdkRetry(w, random, noun, index, kms: random.Next(100) < 70);
@@ -514,7 +514,7 @@ internal sealed class CodeBaseGenerator
         return codes.Distinct().Select(c => c.StartsWith('"') ? c : Spell(r, c)).ToList();
     }
 
-    /// <summary>Codes a retry admits: transient ones, and one in six is a non-transient (DEW004 finding).</summary>
+    /// <summary>Codes a retry admits: transient ones, and one in ten is a non-transient (DEW004 finding).</summary>
     private List<string> RetryCodes(Random r, bool kms, int count)
     {
         var transient = kms ? _kmsTransient : _csmsTransient;
@@ -522,7 +522,7 @@ internal sealed class CodeBaseGenerator
         var raw = new List<string>();
         for (var attempt = 0; raw.Count < count && attempt < 20; attempt++)
         {
-            var entry = r.Next(100) < 16 ? other[r.Next(other.Length)] : transient[r.Next(transient.Length)];
+            var entry = r.Next(100) < 10 ? other[r.Next(other.Length)] : transient[r.Next(transient.Length)];
             if (!raw.Contains(entry.Code))
             {
                 raw.Add(entry.Code);
