@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using DewAnalyzers.Catalog;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers;
@@ -27,7 +28,21 @@ internal static class ComparedErrorCodes
     {
         entry = null!;
         errorCode = null!;
-        if (constant.ConstantValue is not { HasValue: true, Value: string text }
+
+        // Called for every literal and every field/local reference: reject non-constants, and string literals of the
+        // wrong length (their text is on the syntax token), before asking for a constant value.
+        var mayBeConstant = constant switch
+        {
+            ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.ValueText.Length is var length
+                && length >= catalog.MinCodeLength && length <= catalog.MaxCodeLength,
+            ILiteralOperation => false,
+            IFieldReferenceOperation reference => reference.Field.IsConst,
+            ILocalReferenceOperation reference => reference.Local.IsConst,
+            _ => false,
+        };
+        if (!mayBeConstant
+            || constant.Type?.SpecialType != SpecialType.System_String
+            || constant.ConstantValue is not { HasValue: true, Value: string text }
             || !catalog.TryGetEntry(text, out entry)
             || ErrorCodeExpressions.FindComparedErrorCode(constant, sdk, cancellationToken) is not { } compared)
         {

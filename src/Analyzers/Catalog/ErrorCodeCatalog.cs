@@ -58,9 +58,22 @@ internal sealed class ErrorCodeCatalog
 
     public int MaxCodeLength { get; }
 
-    public bool TryGetEntry(string code, out ErrorCodeEntry entry) => _byCode.TryGetValue(code, out entry!);
+    /// <summary>
+    /// The entry of a documented code. Rules call this for every string constant they meet (SQL text, log messages...),
+    /// so a length check rejects almost all of them before the string is hashed.
+    /// </summary>
+    public bool TryGetEntry(string code, out ErrorCodeEntry entry)
+    {
+        if (code.Length < MinCodeLength || code.Length > MaxCodeLength)
+        {
+            entry = null!;
+            return false;
+        }
 
-    public bool Contains(string code) => _byCode.ContainsKey(code);
+        return _byCode.TryGetValue(code, out entry!);
+    }
+
+    public bool Contains(string code) => TryGetEntry(code, out _);
 
     /// <summary>Cheap pre-check for every string literal: could this text be a code or a near miss of one?</summary>
     public bool MayBeCodeText(string text)
