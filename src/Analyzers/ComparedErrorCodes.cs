@@ -21,16 +21,30 @@ internal static class ComparedErrorCodes
         OperationKind.LocalReference);
 
     /// <summary>
-    /// True when <paramref name="constant"/> is a catalog code compared with an error-code expression; cheap checks
-    /// (constant value, catalog look-up) come before the comparison analysis.
+    /// True when <paramref name="constant"/> is a catalog code compared with an error-code expression; the cheap
+    /// <see cref="TryGetCatalogCode"/> comes before the comparison analysis.
     /// </summary>
     public static bool TryGet(IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, CancellationToken cancellationToken, out ErrorCodeEntry entry, out IOperation errorCode)
     {
-        entry = null!;
         errorCode = null!;
+        if (!TryGetCatalogCode(constant, catalog, out entry)
+            || ErrorCodeExpressions.FindComparedErrorCode(constant, sdk, cancellationToken) is not { } compared)
+        {
+            return false;
+        }
 
-        // Called for every literal and every field/local reference: reject non-constants, and string literals of the
-        // wrong length (their text is on the syntax token), before asking for a constant value.
+        errorCode = compared;
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="constant"/> (a literal, a const field or a const local) has a catalog code as its value.
+    /// Runs for every literal and every field/local reference, so it rejects non-constants, and string literals of the
+    /// wrong length (their text is on the syntax token), before it asks for a constant value.
+    /// </summary>
+    public static bool TryGetCatalogCode(IOperation constant, ErrorCodeCatalog catalog, out ErrorCodeEntry entry)
+    {
+        entry = null!;
         var mayBeConstant = constant switch
         {
             ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.ValueText.Length is var length
@@ -40,17 +54,10 @@ internal static class ComparedErrorCodes
             ILocalReferenceOperation reference => reference.Local.IsConst,
             _ => false,
         };
-        if (!mayBeConstant
-            || constant.Type?.SpecialType != SpecialType.System_String
-            || constant.ConstantValue is not { HasValue: true, Value: string text }
-            || !catalog.TryGetEntry(text, out entry)
-            || ErrorCodeExpressions.FindComparedErrorCode(constant, sdk, cancellationToken) is not { } compared)
-        {
-            return false;
-        }
-
-        errorCode = compared;
-        return true;
+        return mayBeConstant
+            && constant.Type?.SpecialType == SpecialType.System_String
+            && constant.ConstantValue is { HasValue: true, Value: string text }
+            && catalog.TryGetEntry(text, out entry);
     }
 
     /// <summary>

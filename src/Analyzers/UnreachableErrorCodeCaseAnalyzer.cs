@@ -48,7 +48,7 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
     {
         var constant = context.Operation;
-        if (constant.ConstantValue is not { HasValue: true, Value: string }
+        if (!ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
             || !CalledOperations.IsInCatch(constant)
             || !ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out _)
             || !CalledOperations.TryGetForCatch(constant, sdk, catalog, cache, context.CancellationToken, out _, out var operations)
