@@ -37,7 +37,16 @@ internal sealed class CatalogConstants
                 }
             }
         }
+
+        var helpers = compilation.GetTypeByMetadataName(@namespace + "." + ErrorCodeConstantsGenerator.HelperClassName);
+        if (helpers is not null && !helpers.GetMembers(ErrorCodeConstantsGenerator.IsTransientMethodName).IsEmpty)
+        {
+            IsTransientReference = "global::" + @namespace + "." + ErrorCodeConstantsGenerator.HelperClassName + "." + ErrorCodeConstantsGenerator.IsTransientMethodName;
+        }
     }
+
+    /// <summary>Fully qualified <c>global::Dew.ErrorCodes.DewErrorCodes.IsTransient</c>, or null when not generated.</summary>
+    public string? IsTransientReference { get; }
 
     public static CatalogConstants Create(Compilation compilation, ErrorCodeCatalog catalog, AnalyzerOptions options)
         => new(compilation, catalog, DewOptions.ConstantsNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions));

@@ -30,8 +30,6 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
     /// <summary>Property: fully qualified <c>DewErrorCodes.IsTransient</c> (absent when the generated class is not there).</summary>
     public const string IsTransientProperty = "IsTransient";
 
-    private const string IsTransientClass = "DewErrorCodes";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RetryOfNonTransientErrorCode);
 
     public override void Initialize(AnalysisContext context)
@@ -42,10 +40,11 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         {
             var sdk = SdkSymbols.Create(start.Compilation);
             var constructs = RetryConstructs.Create(start.Compilation, sdk);
+            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
             var reporter = new Reporter(
                 start.Compilation,
-                CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken),
-                IsTransientName(start.Compilation, start.Options));
+                catalog,
+                CatalogConstants.Create(start.Compilation, catalog, start.Options).IsTransientReference);
 
             if (constructs.HasSdkRetry || constructs.HasPolly7)
             {
@@ -65,15 +64,6 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(reporter.NamedPredicate, OperationKind.MethodBody, OperationKind.LocalFunction);
             start.RegisterOperationAction(reporter.NamedCollection, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator);
         });
-    }
-
-    private static string? IsTransientName(Compilation compilation, AnalyzerOptions options)
-    {
-        var @namespace = DewOptions.ConstantsNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
-        var type = compilation.GetTypeByMetadataName(@namespace + "." + IsTransientClass);
-        return type is not null && !type.GetMembers("IsTransient").IsEmpty
-            ? "global::" + @namespace + "." + IsTransientClass + ".IsTransient"
-            : null;
     }
 
     private sealed class Reporter
