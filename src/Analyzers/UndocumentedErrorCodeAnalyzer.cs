@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DewAnalyzers.Catalog;
@@ -43,7 +45,7 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
         {
             if (!catalog.Contains(text))
             {
-                Report(context, literal, text, catalog.NearestTo(text, SuggestionCount), constants);
+                Report(context, literal, text, catalog.NearestTo(text, SuggestionCount, CodesOfCalledOperations(context, literal, catalog, sdk)), constants);
             }
 
             return;
@@ -56,8 +58,33 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
 
         var suggestions = catalog.TryGetEntry(canonical, out var exact)
             ? ImmutableArray.Create(exact)
-            : catalog.NearestTo(canonical, SuggestionCount);
+            : catalog.NearestTo(canonical, SuggestionCount, CodesOfCalledOperations(context, literal, catalog, sdk));
         Report(context, literal, text, suggestions, constants);
+    }
+
+    /// <summary>
+    /// Inside a catch whose try calls KMS/CSMS operations, every code those operations can return (any tier): the
+    /// suggestions prefer them. Null elsewhere. Only computed for a literal that is reported.
+    /// </summary>
+    private static HashSet<string>? CodesOfCalledOperations(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, ErrorCodeCatalog catalog, SdkSymbols sdk)
+    {
+        if (!sdk.HasClients
+            || context.SemanticModel.GetOperation(literal, context.CancellationToken) is not { } operation
+            || !CalledOperations.IsInCatch(operation)
+            || !CalledOperations.TryGetForCatch(operation, sdk, catalog, context.CancellationToken, out _, out var operations))
+        {
+            return null;
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var called in operations)
+        {
+            codes.UnionWith(called.Handle);
+            codes.UnionWith(called.Also);
+            codes.UnionWith(called.Maybe);
+        }
+
+        return codes;
     }
 
     private static bool IsComparedWithErrorCode(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, SdkSymbols sdk)

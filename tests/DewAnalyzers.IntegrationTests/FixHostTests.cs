@@ -38,7 +38,8 @@ public sealed class FixHostTests
         Assert.Contains("Formatted code file", format.Output, StringComparison.Ordinal);
         Assert.Contains("using Dew.ErrorCodes;", text, StringComparison.Ordinal);
         Assert.Contains("case KmsErrorCodes.KeyNotFound: // expect: DEW002", text, StringComparison.Ordinal); // DEW002
-        Assert.Contains("case KmsErrorCodes.InvalidResourceType: // expect: DEW001", text, StringComparison.Ordinal); // DEW001: nearest code KMS.0212
+        // DEW001: the nearest code DecryptData can return (KMS.0214), not the textually nearest KMS.0212, which it never returns.
+        Assert.Contains("case KmsErrorCodes.InvalidRequestFormat: // expect: DEW001", text, StringComparison.Ordinal);
         Assert.Contains("=> e.ErrorCode == KmsErrorCodes.KeyNotFound; // expect: DEW001", text, StringComparison.Ordinal); // DEW001: kms.0207
         Assert.DoesNotContain("\"KMS.0207\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"KMS.0213\"", text, StringComparison.Ordinal);
@@ -58,9 +59,9 @@ public sealed class FixHostTests
         var remaining = BuildOutput.DewFindings(build.Output);
         Assert.DoesNotContain(remaining, f => FixedIds.Contains(f.Id));
 
-        // The other files keep their findings. The DEW001 fix picked the nearest documented code, KMS.0212, which
-        // DecryptData never returns, so DEW005 now reports that case (line 30: one line lower after the added using).
-        var expected = _fixture.Expected.Where(f => !FixedFiles.Contains(f.File)).Append(new Finding("DEW005", "KeyService.cs", 30));
+        // The other files keep their findings; the fixed file has none left (the DEW001 fix chose a code the call can
+        // return, so DEW005 has nothing to report on the replaced case).
+        var expected = _fixture.Expected.Where(f => !FixedFiles.Contains(f.File));
         Assert.Equal(Finding.Set(expected), remaining);
     }
 }

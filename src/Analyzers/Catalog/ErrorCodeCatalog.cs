@@ -126,10 +126,15 @@ internal sealed class ErrorCodeCatalog
     }
 
     /// <summary>The documented codes of the same prefix closest to <paramref name="code"/>, best first.</summary>
-    public ImmutableArray<ErrorCodeEntry> NearestTo(string code, int count)
+    /// <remarks>
+    /// Codes in <paramref name="preferred"/> (e.g. the codes the called operations can return) come first, so a fix
+    /// does not swap one impossible code for another.
+    /// </remarks>
+    public ImmutableArray<ErrorCodeEntry> NearestTo(string code, int count, ISet<string>? preferred = null)
     {
         return EntriesOf(CodeShape.PrefixOf(code))
-            .OrderBy(e => CodeShape.Distance(code, e.Code))
+            .OrderBy(e => preferred is not null && preferred.Contains(e.Code) ? 0 : 1)
+            .ThenBy(e => CodeShape.Distance(code, e.Code))
             .ThenBy(e => e.Code, StringComparer.Ordinal)
             .Take(count)
             .ToImmutableArray();

@@ -93,6 +93,49 @@ public sealed class UndocumentedErrorCodeTests
         return test.RunAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(LanguageVersions))]
+    public Task Suggestions_InACatch_PreferCodesTheCalledOperationCanReturn(LanguageVersion version)
+    {
+        // Textually KMS.0212 and KMS.0211 are as near as KMS.0214, but DecryptData never returns them.
+        var test = new AnalyzerTest
+        {
+            LanguageVersion = version,
+            TestCode = """
+                using System;
+                using System.Threading.Tasks;
+                using HuaweiCloud.SDK.Core;
+                using HuaweiCloud.SDK.Kms.V2;
+                using HuaweiCloud.SDK.Kms.V2.Model;
+
+                class C
+                {
+                    async Task<string> M(KmsAsyncClient kms, DecryptDataRequest request)
+                    {
+                        try
+                        {
+                            return (await kms.DecryptDataAsync(request)).HttpBody;
+                        }
+                        catch (ClientRequestException e)
+                        {
+                            switch (e.ErrorCode)
+                            {
+                                case {|#0:"KMS.0213"|}:
+                                    return null;
+                                default:
+                                    throw;
+                            }
+                        }
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.UndocumentedErrorCode, DiagnosticSeverity.Warning)
+            .WithLocation(0)
+            .WithArguments("KMS.0213", "KMS.0214 (The request format is invalid.), KMS.0215 (Request method not supported.) or KMS.0210 (The key is in Scheduled deletion state and cannot be used.)"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Message_ForNearMiss_NamesTheExactCode()
     {
