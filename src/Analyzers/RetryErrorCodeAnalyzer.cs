@@ -90,7 +90,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
             if (constructs.TryAddInvocation(invocation, codes))
             {
                 Report(context, codes);
@@ -105,7 +105,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
             if (constructs.TryAddShouldHandle(assignment, codes))
             {
                 Report(context, codes);
@@ -120,7 +120,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
             RetryLoops.AddRetriedCodes(tryOperation, codes);
             Report(context, codes);
         }
@@ -148,7 +148,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
             codes.AddBody(body);
             Report(context, codes);
         }
@@ -173,7 +173,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.CancellationToken);
+            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
             codes.AddCollection(value);
             Report(context, codes);
         }

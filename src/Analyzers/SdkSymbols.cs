@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace DewAnalyzers;
@@ -9,6 +10,8 @@ namespace DewAnalyzers;
 /// </summary>
 internal sealed class SdkSymbols
 {
+    private static readonly ConditionalWeakTable<Compilation, SdkSymbols> s_byCompilation = new();
+
     private SdkSymbols(Compilation compilation)
     {
         SdkException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.SdkException");
@@ -67,7 +70,11 @@ internal sealed class SdkSymbols
     /// <summary>True when at least one KMS or CSMS client type is present.</summary>
     public bool HasClients => KmsClient is not null || KmsAsyncClient is not null || CsmsClient is not null || CsmsAsyncClient is not null;
 
-    public static SdkSymbols Create(Compilation compilation) => new(compilation);
+    /// <summary>
+    /// The symbols of <paramref name="compilation"/>, resolved once and shared by every rule: each
+    /// <c>GetTypeByMetadataName</c> searches all referenced assemblies, so resolving them per analyzer showed in profiles.
+    /// </summary>
+    public static SdkSymbols Create(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new SdkSymbols(c));
 
     /// <summary>The service (<c>KMS</c>/<c>CSMS</c>) a client type belongs to, or null for any other type.</summary>
     public string? ServiceOf(ITypeSymbol? type)

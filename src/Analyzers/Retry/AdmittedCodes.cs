@@ -18,6 +18,7 @@ internal sealed class AdmittedCodes
     private const int MaxFollowDepth = 1;
 
     private readonly MethodBodies _bodies;
+    private readonly SemanticModel? _model;
     private readonly CancellationToken _cancellationToken;
     private static readonly IReadOnlyList<IOperation> s_none = new IOperation[0];
 
@@ -26,9 +27,10 @@ internal sealed class AdmittedCodes
     private HashSet<ISymbol>? _followed;
     private int _depth;
 
-    public AdmittedCodes(MethodBodies bodies, CancellationToken cancellationToken)
+    public AdmittedCodes(MethodBodies bodies, SemanticModel? model, CancellationToken cancellationToken)
     {
         _bodies = bodies;
+        _model = model;
         _cancellationToken = cancellationToken;
     }
 
@@ -375,7 +377,14 @@ internal sealed class AdmittedCodes
         _depth--;
     }
 
-    private IOperation? OperationOf(SyntaxNode syntax) => _bodies.OperationOf(syntax, _cancellationToken);
+    /// <summary>
+    /// A called method's operation tree: from the model the analysis already uses when the method is in the same file
+    /// (its bindings are cached there), else bound once per compilation by <see cref="MethodBodies"/>.
+    /// </summary>
+    private IOperation? OperationOf(SyntaxNode syntax)
+        => _model is not null && _model.SyntaxTree == syntax.SyntaxTree
+            ? _model.GetOperation(syntax, _cancellationToken)
+            : _bodies.OperationOf(syntax, _cancellationToken);
 
     private static bool IsGenerated(IMethodSymbol method)
     {
