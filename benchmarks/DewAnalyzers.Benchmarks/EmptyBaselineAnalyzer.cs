@@ -25,6 +25,9 @@ internal sealed class Registrations
     public int OperationBlockActions { get; set; }
     public int OperationBlockStartActions { get; set; }
 
+    /// <summary>The generated-code setting (decides whether the driver calls the analyzer in generated code).</summary>
+    public GeneratedCodeAnalysisFlags GeneratedCode { get; set; } = GeneratedCodeAnalysisFlags.None;
+
     /// <summary>When recording failed (the analyzer threw or bailed out), the reason.</summary>
     public string? Problem { get; set; }
 
@@ -109,6 +112,7 @@ internal sealed class Registrations
 
         public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
         {
+            _r.GeneratedCode = analysisMode;
         }
 
         public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => CompilationStartActions.Add(action);
@@ -213,8 +217,8 @@ internal sealed class EmptyBaselineAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         var r = _registrations;
+        context.ConfigureGeneratedCodeAnalysis(r.GeneratedCode);
         context.RegisterCompilationStartAction(start =>
         {
             foreach (var kinds in r.SyntaxNodeActions)

@@ -124,6 +124,11 @@ internal static class Program
                     result.PerAnalyzer.GetOrAdd(analyzer.GetType().Name).Add(ms);
                 }
 
+                foreach (var (analyzer, ms) in dewRun.ExecutionMs.Where(p => p.Key is EmptyBaselineAnalyzer))
+                {
+                    result.PerBaseline.GetOrAdd(((EmptyBaselineAnalyzer)analyzer).Mirrored).Add(ms);
+                }
+
                 result.DewDiagnostics = dewRun.DiagnosticCounts;
                 result.DewExceptions = Math.Max(result.DewExceptions, dewRun.AnalyzerExceptions);
                 result.FirstException ??= dewRun.FirstException;
@@ -223,6 +228,9 @@ internal static class Program
         public List<MemoryUse> DewMemory { get; } = new();
         public List<MemoryUse> BaselineMemory { get; } = new();
         public Dictionary<string, List<double>> PerAnalyzer { get; } = new();
+
+        /// <summary>Per DEW analyzer name: the time of its empty mirror.</summary>
+        public Dictionary<string, List<double>> PerBaseline { get; } = new();
         public IReadOnlyDictionary<string, int> DewDiagnostics { get; set; } = new Dictionary<string, int>();
         public int DewExceptions { get; set; }
         public string? FirstException { get; set; }
@@ -358,7 +366,7 @@ internal static class Program
                 ? "No DEW analyzer registers a compilation-end action."
                 : $"Compilation-end actions: {string.Join(", ", ends)} (their cost is inside the per-analyzer times below; check that it grows linearly).");
 
-            s.AppendLine().AppendLine("## Per analyzer (ms, median)").AppendLine();
+            s.AppendLine().AppendLine("## Per analyzer (ms, median; in brackets its empty mirror's ms and the ratio)").AppendLine();
             s.Append("| Analyzer | Registers |");
             foreach (var r in results)
             {
@@ -372,7 +380,15 @@ internal static class Program
                 s.Append($"| {name} | {registrations.Describe()}{(registrations.Problem is null ? string.Empty : " (recording failed: " + registrations.Problem + ")")} |");
                 foreach (var r in results)
                 {
-                    s.Append($" {(r.PerAnalyzer.TryGetValue(name, out var list) ? AnalyzerSets.Ms(list.Median()) : "—")} |");
+                    var own = r.PerAnalyzer.TryGetValue(name, out var list) ? list.Median() : (double?)null;
+                    var floor = r.PerBaseline.TryGetValue(name, out var floors) ? floors.Median() : (double?)null;
+                    var cell = own is null ? "—" : AnalyzerSets.Ms(own.Value);
+                    if (own is > 0 && floor is > 0)
+                    {
+                        cell += $" ({AnalyzerSets.Ms(floor.Value)}; {(own.Value / floor.Value).ToString("0.0", inv)}×)";
+                    }
+
+                    s.Append($" {cell} |");
                 }
 
                 s.AppendLine();

@@ -15,7 +15,7 @@ public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
@@ -26,9 +26,11 @@ public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants)
     {
-        if (!ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text)
+        if (context.IsGeneratedCode
+            || !ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text)
             || !catalog.TryGetEntry(text, out var entry)
-            || constants.ReferenceTo(entry) is null)
+            || constants.ReferenceTo(entry) is null
+            || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
             return;
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using DewAnalyzers.Catalog;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -47,11 +48,12 @@ internal static class ComparedErrorCodes
         entry = null!;
         var mayBeConstant = constant switch
         {
-            ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.ValueText.Length is var length
-                && length >= catalog.MinCodeLength && length <= catalog.MaxCodeLength,
+            // A string token holds its value: no numeric formatting, no constant-value lookup for the wrong length.
+            ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.IsKind(SyntaxKind.StringLiteralToken)
+                && literal.Token.ValueText.Length is var length && length >= catalog.MinCodeLength && length <= catalog.MaxCodeLength,
             ILiteralOperation => false,
-            IFieldReferenceOperation reference => reference.Field.IsConst,
-            ILocalReferenceOperation reference => reference.Local.IsConst,
+            IFieldReferenceOperation reference => reference.Field.IsConst && reference.Field.Type.SpecialType == SpecialType.System_String,
+            ILocalReferenceOperation reference => reference.Local.IsConst && reference.Local.Type.SpecialType == SpecialType.System_String,
             _ => false,
         };
         return mayBeConstant

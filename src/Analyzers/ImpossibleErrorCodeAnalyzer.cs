@@ -21,7 +21,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var sdk = SdkSymbols.Create(start.Compilation);
@@ -39,7 +39,8 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources)
     {
         var constant = context.Operation;
-        if (!ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out var errorCode)
+        if (context.IsGeneratedCode
+            || !ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out var errorCode)
             || entry.HttpStatus < 400
             || ComparedErrorCodes.IsNegated(constant)
             || ComparedErrorCodes.TestOf(constant) is not { } test)
@@ -49,7 +50,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
 
         var facts = ExceptionFacts.Of(errorCode, test, sdk, localSources, context.CancellationToken);
         var conflict = Conflict(entry.HttpStatus, facts, sdk);
-        if (conflict is not null)
+        if (conflict is not null && !GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ImpossibleErrorCode, constant.Syntax.GetLocation(), entry.Code, entry.HttpStatus, conflict));
         }

@@ -34,7 +34,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var sdk = SdkSymbols.Create(start.Compilation);
@@ -62,7 +62,8 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     {
         var operation = context.Operation;
         var value = HandledErrorCodes.SwitchedValue(operation);
-        if (value?.Type?.SpecialType != SpecialType.System_String
+        if (context.IsGeneratedCode
+            || value?.Type?.SpecialType != SpecialType.System_String
             || !CalledOperations.IsInCatch(operation)
             || !ErrorCodeExpressions.TryGetAccess(value, sdk, context.CancellationToken, out var receiver)
             || !CalledOperations.TryGetForCatch(operation, sdk, catalog, cache, context.CancellationToken, out var catchClause, out var operations)
@@ -81,7 +82,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
         }
 
         var location = SwitchKeyword(operation.Syntax);
-        if (location is null)
+        if (location is null || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
             return;
         }

@@ -35,7 +35,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var sdk = SdkSymbols.Create(start.Compilation);
@@ -85,7 +85,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         public void Invocation(OperationAnalysisContext context, RetryConstructs constructs)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!constructs.MayConfigureRetry(invocation))
+            if (context.IsGeneratedCode || !constructs.MayConfigureRetry(invocation))
             {
                 return;
             }
@@ -100,7 +100,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         public void Assignment(OperationAnalysisContext context, RetryConstructs constructs)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (!constructs.MaySetShouldHandle(assignment))
+            if (context.IsGeneratedCode || !constructs.MaySetShouldHandle(assignment))
             {
                 return;
             }
@@ -115,7 +115,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         public void Try(OperationAnalysisContext context)
         {
             var tryOperation = (ITryOperation)context.Operation;
-            if (!RetryLoops.MayRetry(tryOperation))
+            if (context.IsGeneratedCode || !RetryLoops.MayRetry(tryOperation))
             {
                 return;
             }
@@ -127,6 +127,11 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
 
         public void NamedPredicate(OperationAnalysisContext context)
         {
+            if (context.IsGeneratedCode)
+            {
+                return;
+            }
+
             IOperation? body;
             IMethodSymbol? method;
             switch (context.Operation)
@@ -156,6 +161,11 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         public void NamedCollection(OperationAnalysisContext context)
         {
             IOperation? value;
+            if (context.IsGeneratedCode)
+            {
+                return;
+            }
+
             switch (context.Operation)
             {
                 case IFieldInitializerOperation field when field.InitializedFields.Length == 1
@@ -185,7 +195,10 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 if (code.ConstantValue.Value is not string text
                     || !_catalog.TryGetEntry(text, out var entry)
                     || entry.Retry == RetryClass.Transient
-                    || !_reported.TryAdd((code.Syntax.SyntaxTree, code.Syntax.Span), 0))
+                    || !_reported.TryAdd((code.Syntax.SyntaxTree, code.Syntax.Span), 0)
+                    || (IsWithin(code.Syntax, context.Operation.Syntax)
+                        ? GeneratedCode.InGeneratedAccessor(context.ContainingSymbol)
+                        : GeneratedCode.Contains(code, context.Options, context.CancellationToken)))
                 {
                     continue;
                 }
@@ -210,6 +223,10 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                     entry.RetryText));
             }
         }
+
+        /// <summary>True for a code inside the analyzed construct (false for one in a predicate it followed).</summary>
+        private static bool IsWithin(SyntaxNode node, SyntaxNode container)
+            => node.SyntaxTree == container.SyntaxTree && container.FullSpan.Contains(node.Span);
 
         private static string Format(TextSpan span)
             => span.Start.ToString(CultureInfo.InvariantCulture) + ":" + span.Length.ToString(CultureInfo.InvariantCulture);

@@ -24,7 +24,7 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
@@ -36,7 +36,7 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants, SdkSymbols sdk)
     {
-        if (!ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text))
+        if (context.IsGeneratedCode || !ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text))
         {
             return;
         }
@@ -95,7 +95,7 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
 
     private static void Report(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string text, ImmutableArray<ErrorCodeEntry> suggestions, CatalogConstants constants)
     {
-        if (suggestions.IsEmpty)
+        if (suggestions.IsEmpty || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
             return;
         }

@@ -30,7 +30,7 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var sdk = SdkSymbols.Create(start.Compilation);
@@ -48,11 +48,13 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
     {
         var constant = context.Operation;
-        if (!ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
+        if (context.IsGeneratedCode
+            || !ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
             || !CalledOperations.IsInCatch(constant)
             || !ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out _)
             || !CalledOperations.TryGetForCatch(constant, sdk, catalog, cache, context.CancellationToken, out _, out var operations)
-            || Unreachable(entry, operations) is not { } reason)
+            || Unreachable(entry, operations) is not { } reason
+            || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
             return;
         }

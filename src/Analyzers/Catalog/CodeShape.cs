@@ -95,40 +95,57 @@ internal static class CodeShape
     /// </summary>
     public static int Distance(string a, string b)
     {
-        var da = a.Substring(a.Length - DigitCount);
-        var db = b.Substring(b.Length - DigitCount);
-        var edits = EditDistance(da, db);
-        var numeric = Math.Abs(int.Parse(da, System.Globalization.CultureInfo.InvariantCulture) - int.Parse(db, System.Globalization.CultureInfo.InvariantCulture));
+        var offsetA = a.Length - DigitCount;
+        var offsetB = b.Length - DigitCount;
+        var edits = EditDistance(a, offsetA, b, offsetB);
+        var numeric = Math.Abs(NumberAt(a, offsetA) - NumberAt(b, offsetB));
         return (edits * 10000) + Math.Min(numeric, 9999);
     }
 
-    private static int EditDistance(string a, string b)
+    private static int NumberAt(string text, int offset)
     {
-        // Optimal string alignment distance on two 4-character strings, in half edits: insertion, deletion and
-        // substitution cost 2, a transposition of adjacent characters costs 1.
-        var d = new int[DigitCount + 1, DigitCount + 1];
+        var value = 0;
+        for (var i = offset; i < text.Length; i++)
+        {
+            value = (value * 10) + (IsDigit(text[i]) ? text[i] - '0' : 0);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Optimal string alignment distance of the two 4-character digit parts, in half edits: insertion, deletion and
+    /// substitution cost 2, a transposition of adjacent characters costs 1. Runs for every catalog code of a prefix when
+    /// a fix is suggested, so it works on the strings in place, on one flat row-major table.
+    /// </summary>
+    private static int EditDistance(string a, int offsetA, string b, int offsetB)
+    {
+        const int Width = DigitCount + 1;
+        var d = new int[Width * Width];
         for (var i = 0; i <= DigitCount; i++)
         {
-            d[i, 0] = 2 * i;
-            d[0, i] = 2 * i;
+            d[i * Width] = 2 * i;
+            d[i] = 2 * i;
         }
 
         for (var i = 1; i <= DigitCount; i++)
         {
             for (var j = 1; j <= DigitCount; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 2;
-                var best = Math.Min(Math.Min(d[i - 1, j] + 2, d[i, j - 1] + 2), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                var ai = a[offsetA + i - 1];
+                var bj = b[offsetB + j - 1];
+                var cost = ai == bj ? 0 : 2;
+                var best = Math.Min(Math.Min(d[((i - 1) * Width) + j] + 2, d[(i * Width) + j - 1] + 2), d[((i - 1) * Width) + j - 1] + cost);
+                if (i > 1 && j > 1 && ai == b[offsetB + j - 2] && a[offsetA + i - 2] == bj)
                 {
-                    best = Math.Min(best, d[i - 2, j - 2] + 1);
+                    best = Math.Min(best, d[((i - 2) * Width) + j - 2] + 1);
                 }
 
-                d[i, j] = best;
+                d[(i * Width) + j] = best;
             }
         }
 
-        return d[DigitCount, DigitCount];
+        return d[(DigitCount * Width) + DigitCount];
     }
 
     private static bool IsSeparator(char c) => c == '.' || c == '-' || c == '_' || c == ' ' || c == ':' || c == '/';

@@ -60,11 +60,12 @@ internal sealed class ErrorCodeCatalog
 
     /// <summary>
     /// The entry of a documented code. Rules call this for every string constant they meet (SQL text, log messages...),
-    /// so a length check rejects almost all of them before the string is hashed.
+    /// so a length and shape check rejects almost all of them before the string is hashed.
     /// </summary>
     public bool TryGetEntry(string code, out ErrorCodeEntry entry)
     {
-        if (code.Length < MinCodeLength || code.Length > MaxCodeLength)
+        // Every code is PREFIX.dddd: the length and the dot reject almost every other string before it is hashed.
+        if (code.Length < MinCodeLength || code.Length > MaxCodeLength || code[code.Length - 1 - CodeShape.DigitCount] != '.')
         {
             entry = null!;
             return false;

@@ -355,7 +355,12 @@ internal sealed class AdmittedCodes
     private void FollowMethod(IMethodSymbol method)
     {
         method = method.PartialImplementationPart ?? method;
-        if (_depth >= MaxFollowDepth || method.DeclaringSyntaxReferences.IsEmpty || IsGenerated(method) || !Followed.Add(method))
+
+        // A predicate named as one (ShouldRetry, IsTransient) is analyzed on its own body, with the same walk and one
+        // level more to follow, and reports every code it admits there: following it from a construct would only bind
+        // its body early (the costliest step of DEW004 in profiles) to find the same codes.
+        if (_depth >= MaxFollowDepth || method.DeclaringSyntaxReferences.IsEmpty || RetryNames.IsNamedPredicate(method)
+            || GeneratedCode.HasGeneratedCodeAttribute(method) || !Followed.Add(method))
         {
             return;
         }
@@ -385,22 +390,6 @@ internal sealed class AdmittedCodes
         => _model is not null && _model.SyntaxTree == syntax.SyntaxTree
             ? _model.GetOperation(syntax, _cancellationToken)
             : _bodies.OperationOf(syntax, _cancellationToken);
-
-    private static bool IsGenerated(IMethodSymbol method)
-    {
-        for (ISymbol? symbol = method; symbol is not null; symbol = symbol.ContainingType)
-        {
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" })
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     /// <summary><c>true</c>, <c>PredicateResult.True()</c>, <c>ValueTask.FromResult(true)</c>, <c>new ValueTask&lt;bool&gt;(true)</c>.</summary>
     private static bool IsTruthy(IOperation? operation)

@@ -14,7 +14,7 @@ internal static class RetryNames
 
     public static bool IsRetryName(string name)
     {
-        if (name.IndexOf("retr", StringComparison.OrdinalIgnoreCase) < 0 && name.IndexOf("transient", StringComparison.OrdinalIgnoreCase) < 0)
+        if (!MentionsRetry(name))
         {
             return false;
         }
@@ -44,6 +44,29 @@ internal static class RetryNames
             || name.IndexOf("transient", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
+    /// <summary>
+    /// The filter every method, field and local name goes through: does it contain <c>retr</c> or <c>transient</c> in any
+    /// case? One pass over the characters, no culture or string-search machinery.
+    /// </summary>
+    private static bool MentionsRetry(string name)
+    {
+        for (var i = 0; i + 4 <= name.Length; i++)
+        {
+            var c = name[i] | 0x20;
+            if (c == 'r' && (name[i + 1] | 0x20) == 'e' && (name[i + 2] | 0x20) == 't' && (name[i + 3] | 0x20) == 'r')
+            {
+                return true;
+            }
+
+            if (c == 't' && i + 9 <= name.Length && string.Compare(name, i, "transient", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <c>name[start..end]</c> (leading underscores ignored) is a negating word; no allocation.</summary>
     private static bool IsNegation(string name, int start, int end)
     {
@@ -66,7 +89,7 @@ internal static class RetryNames
 
     /// <summary>A method (or local function) named as a retry predicate that returns bool, <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
     public static bool IsNamedPredicate(IMethodSymbol method)
-        => IsRetryName(method.Name) && IsBoolean(method.ReturnType);
+        => IsBoolean(method.ReturnType) && IsRetryName(method.Name);
 
     /// <summary>A field, property or local named as a retry-code collection holding strings.</summary>
     public static bool IsNamedCodeCollection(ISymbol symbol, ITypeSymbol? type)
