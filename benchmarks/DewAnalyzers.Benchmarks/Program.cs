@@ -317,7 +317,7 @@ internal static class Program
             s.AppendLine($"- Date: {started:yyyy-MM-dd HH:mm zzz}; run took {elapsed.TotalMinutes.ToString("0.0", inv)} min");
             s.AppendLine($"- Command: `dotnet run -c Release --project benchmarks/DewAnalyzers.Benchmarks --{(options.CommandLine.Length > 0 ? " " + options.CommandLine : string.Empty)}`");
             s.AppendLine($"- Machine: {Environment.ProcessorCount} logical cores ({Cpu()}), {(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("0.0", inv)} GiB memory, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}");
-            s.AppendLine($"- Runtime: {RuntimeInformation.FrameworkDescription}; Roslyn {typeof(Compilation).Assembly.GetName().Version} (the version DewAnalyzers compiles against); workstation GC");
+            s.AppendLine($"- Runtime: {RuntimeInformation.FrameworkDescription}; Roslyn {typeof(Compilation).Assembly.GetName().Version} (the compiler of the installed SDK's `dotnet build`; DewAnalyzers compiles against 4.8); {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, as csc/VBCSCompiler");
             s.AppendLine($"- Repeats: {options.Repeat} per size (peer: {options.PeerRepeat}); every number is the median. Synthetic code: seed {CodeBaseGenerator.Seed}, C# latest, references the Huawei SDK stand-in, Polly 7 and Polly.Core 8, the runtime's assemblies.");
             s.AppendLine($"- DewAnalyzers: {dewCount} analyzers. Peer: {peerDescription}, {peerCount} analyzers.");
             s.AppendLine();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using DewAnalyzers.Catalog;
@@ -15,11 +16,65 @@ namespace DewAnalyzers;
 /// </summary>
 internal static class ComparedErrorCodes
 {
-    /// <summary>The operation kinds a constant operand can have; register for these.</summary>
-    public static readonly ImmutableArray<OperationKind> ConstantKinds = ImmutableArray.Create(
-        OperationKind.Literal,
-        OperationKind.FieldReference,
-        OperationKind.LocalReference);
+    /// <summary>
+    /// The operation kinds that can compare a constant with an error code (<see cref="VisitConstantOperands"/>); register
+    /// for these. They are far rarer than the literals and references a constant can be, and most are rejected by one
+    /// field read (an operator kind, a method name).
+    /// </summary>
+    public static readonly ImmutableArray<OperationKind> ComparisonKinds = ImmutableArray.Create(
+        OperationKind.Binary,
+        OperationKind.Invocation,
+        OperationKind.ConstantPattern,
+        OperationKind.CaseClause);
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> for each operand of <paramref name="comparison"/> (conversions removed) that may be a
+    /// constant compared by it: both sides of <c>==</c>/<c>!=</c>, the instance and arguments of a string <c>Equals</c>,
+    /// a constant pattern's value, a <c>case</c> label's value. These are exactly the parents
+    /// <see cref="ErrorCodeExpressions.FindComparedErrorCode"/> accepts, so no compared constant is missed.
+    /// </summary>
+    public static void VisitConstantOperands<TState>(IOperation comparison, TState state, Action<IOperation, TState> visit)
+    {
+        switch (comparison.Kind)
+        {
+            case OperationKind.Binary:
+                var binary = (IBinaryOperation)comparison;
+                if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+                {
+                    VisitOperand(binary.LeftOperand, state, visit);
+                    VisitOperand(binary.RightOperand, state, visit);
+                }
+
+                break;
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)comparison;
+                if (OperationHelpers.IsStringEquals(invocation))
+                {
+                    VisitOperand(invocation.Instance, state, visit);
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        VisitOperand(argument.Value, state, visit);
+                    }
+                }
+
+                break;
+            case OperationKind.ConstantPattern:
+                VisitOperand(((IConstantPatternOperation)comparison).Value, state, visit);
+                break;
+            case OperationKind.CaseClause when comparison is ISingleValueCaseClauseOperation label:
+                VisitOperand(label.Value, state, visit);
+                break;
+        }
+    }
+
+    private static void VisitOperand<TState>(IOperation? operand, TState state, Action<IOperation, TState> visit)
+    {
+        operand = OperationHelpers.Unwrap(operand);
+        if (operand is not null && operand.Kind is OperationKind.Literal or OperationKind.FieldReference or OperationKind.LocalReference)
+        {
+            visit(operand, state);
+        }
+    }
 
     /// <summary>
     /// True when <paramref name="constant"/> is a catalog code compared with an error-code expression; the cheap

@@ -32,15 +32,21 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
 
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
             var localSources = new ConcurrentDictionary<ILocalSymbol, LocalSource>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(c => Analyze(c, catalog, sdk, localSources), ComparedErrorCodes.ConstantKinds);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (!c.IsGeneratedCode)
+                    {
+                        ComparedErrorCodes.VisitConstantOperands(c.Operation, (c, catalog, sdk, localSources), static (constant, s) => Analyze(s.Item1, constant, s.catalog, s.sdk, s.localSources));
+                    }
+                },
+                ComparedErrorCodes.ComparisonKinds);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources)
+    private static void Analyze(OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources)
     {
-        var constant = context.Operation;
-        if (context.IsGeneratedCode
-            || !ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out var errorCode)
+        if (!ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out var errorCode)
             || entry.HttpStatus < 400
             || ComparedErrorCodes.IsNegated(constant)
             || ComparedErrorCodes.TestOf(constant) is not { } test)

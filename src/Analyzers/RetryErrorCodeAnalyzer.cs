@@ -169,14 +169,14 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
             switch (context.Operation)
             {
                 case IFieldInitializerOperation field when field.InitializedFields.Length == 1
-                    && RetryNames.IsNamedCodeCollection(field.InitializedFields[0], field.InitializedFields[0].Type):
+                    && RetryNames.IsNamedCodeCollection(field.InitializedFields[0]):
                     value = field.Value;
                     break;
                 case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1
-                    && RetryNames.IsNamedCodeCollection(property.InitializedProperties[0], property.InitializedProperties[0].Type):
+                    && RetryNames.IsNamedCodeCollection(property.InitializedProperties[0]):
                     value = property.Value;
                     break;
-                case IVariableDeclaratorOperation declarator when RetryNames.IsNamedCodeCollection(declarator.Symbol, declarator.Symbol.Type):
+                case IVariableDeclaratorOperation declarator when RetryNames.IsNamedCodeCollection(declarator.Symbol):
                     value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
                     break;
                 default:

@@ -41,15 +41,21 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
 
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
             var cache = CalledOperations.CreateCache();
-            start.RegisterOperationAction(c => Analyze(c, catalog, sdk, cache), ComparedErrorCodes.ConstantKinds);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (!c.IsGeneratedCode)
+                    {
+                        ComparedErrorCodes.VisitConstantOperands(c.Operation, (c, catalog, sdk, cache), static (constant, s) => Analyze(s.Item1, constant, s.catalog, s.sdk, s.cache));
+                    }
+                },
+                ComparedErrorCodes.ComparisonKinds);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
+    private static void Analyze(OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
     {
-        var constant = context.Operation;
-        if (context.IsGeneratedCode
-            || !ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
+        if (!ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
             || !CalledOperations.IsInCatch(constant)
             || !ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out _)
             || !CalledOperations.TryGetForCatch(constant, sdk, catalog, cache, context.CancellationToken, out _, out var operations)

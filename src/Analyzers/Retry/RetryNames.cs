@@ -91,9 +91,21 @@ internal static class RetryNames
     public static bool IsNamedPredicate(IMethodSymbol method)
         => IsBoolean(method.ReturnType) && IsRetryName(method.Name);
 
-    /// <summary>A field, property or local named as a retry-code collection holding strings.</summary>
-    public static bool IsNamedCodeCollection(ISymbol symbol, ITypeSymbol? type)
-        => IsRetryName(symbol.Name) && IsStringCollection(type);
+    /// <summary>
+    /// A field, property or local named as a retry-code collection holding strings. The name comes first: it rejects
+    /// almost every declaration, and a local's type is resolved only when asked for.
+    /// </summary>
+    public static bool IsNamedCodeCollection(ISymbol symbol)
+        => IsRetryName(symbol.Name) && IsStringCollection(TypeOf(symbol));
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol)
+        => symbol switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            ILocalSymbol local => local.Type,
+            _ => null,
+        };
 
     private static bool IsBoolean(ITypeSymbol type)
         => type.SpecialType == SpecialType.System_Boolean
