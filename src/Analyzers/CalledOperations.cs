@@ -27,7 +27,7 @@ internal static class CalledOperations
     public static OperationInfo? Resolve(IInvocationOperation invocation, SdkSymbols sdk, ErrorCodeCatalog catalog)
     {
         var method = invocation.TargetMethod;
-        if (method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
+        if (!catalog.Operations.IsClientMethodName(method.Name) || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
         {
             return null;
         }

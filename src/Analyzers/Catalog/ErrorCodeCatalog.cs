@@ -133,12 +133,42 @@ internal sealed class ErrorCodeCatalog
     /// </remarks>
     public ImmutableArray<ErrorCodeEntry> NearestTo(string code, int count, ISet<string>? preferred = null)
     {
-        return EntriesOf(CodeShape.PrefixOf(code))
-            .OrderBy(e => preferred is not null && preferred.Contains(e.Code) ? 0 : 1)
-            .ThenBy(e => CodeShape.Distance(code, e.Code))
-            .ThenBy(e => e.Code, StringComparer.Ordinal)
-            .Take(count)
-            .ToImmutableArray();
+        if (count <= 0 || !_byPrefix.TryGetValue(CodeShape.PrefixOf(code), out var entries))
+        {
+            return ImmutableArray<ErrorCodeEntry>.Empty;
+        }
+
+        // The best `count` by (preferred first, distance, code), kept sorted while the prefix's entries are scanned once.
+        var best = new ErrorCodeEntry[Math.Min(count, entries.Count)];
+        var keys = new long[best.Length];
+        var filled = 0;
+        foreach (var entry in entries)
+        {
+            var key = ((preferred is not null && preferred.Contains(entry.Code) ? 0L : 1L) << 32) | (uint)CodeShape.Distance(code, entry.Code);
+            var at = filled;
+            while (at > 0 && (key < keys[at - 1] || (key == keys[at - 1] && string.CompareOrdinal(entry.Code, best[at - 1].Code) < 0)))
+            {
+                at--;
+            }
+
+            if (at >= best.Length)
+            {
+                continue;
+            }
+
+            var last = Math.Min(filled, best.Length - 1);
+            for (var i = last; i > at; i--)
+            {
+                best[i] = best[i - 1];
+                keys[i] = keys[i - 1];
+            }
+
+            best[at] = entry;
+            keys[at] = key;
+            filled = Math.Min(filled + 1, best.Length);
+        }
+
+        return ImmutableArray.Create(best, 0, filled);
     }
 
     /// <summary>The entries of one prefix, in catalog order.</summary>

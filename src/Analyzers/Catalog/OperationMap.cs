@@ -7,23 +7,41 @@ namespace DewAnalyzers.Catalog;
 /// <summary>Operation → codes, read from Operations.tsv and CodeGroups.tsv.</summary>
 internal sealed class OperationMap
 {
-    private readonly Dictionary<string, OperationInfo> _byKey;
+    /// <summary>The suffixes of the SDK's client methods for one operation: <c>X</c>, <c>XAsync</c>, <c>XInvoker</c>, <c>XAsyncInvoker</c>.</summary>
+    private static readonly string[] s_methodSuffixes = { string.Empty, "Async", "Invoker", "AsyncInvoker" };
 
-    private OperationMap(Dictionary<string, OperationInfo> byKey, ImmutableArray<OperationInfo> all)
+    private readonly Dictionary<(string Service, string Operation), OperationInfo> _byKey;
+    private readonly HashSet<string> _methodNames;
+
+    private OperationMap(Dictionary<(string Service, string Operation), OperationInfo> byKey, ImmutableArray<OperationInfo> all)
     {
         _byKey = byKey;
         All = all;
+        _methodNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var info in all)
+        {
+            foreach (var suffix in s_methodSuffixes)
+            {
+                _methodNames.Add(info.Name + suffix);
+            }
+        }
     }
 
     public ImmutableArray<OperationInfo> All { get; }
 
     public bool TryGet(string service, string operation, out OperationInfo info)
-        => _byKey.TryGetValue(Key(service, operation), out info!);
+        => _byKey.TryGetValue((service, operation), out info!);
+
+    /// <summary>
+    /// True when a client method of this name can call a catalogued operation. Asked first for every invocation in a try
+    /// block, so calls of anything else are rejected before their receiver type is looked at.
+    /// </summary>
+    public bool IsClientMethodName(string name) => _methodNames.Contains(name);
 
     public static OperationMap Parse(string operationsText, string groupsText, Func<string, bool> isKnownCode)
     {
         var groups = ParseGroups(groupsText, isKnownCode);
-        var byKey = new Dictionary<string, OperationInfo>(StringComparer.Ordinal);
+        var byKey = new Dictionary<(string Service, string Operation), OperationInfo>();
         var all = ImmutableArray.CreateBuilder<OperationInfo>();
         foreach (var fields in DataLines(operationsText, "service"))
         {
@@ -39,14 +57,12 @@ internal sealed class OperationMap
             handleSet.UnionWith(also);
             var maybe = Resolve(fields[4], groups, isKnownCode, handleSet);
             var info = new OperationInfo(service, fields[1], handle, also, maybe);
-            byKey.Add(Key(service, info.Name), info);
+            byKey.Add((service, info.Name), info);
             all.Add(info);
         }
 
         return new OperationMap(byKey, all.ToImmutable());
     }
-
-    private static string Key(string service, string operation) => service + "/" + operation;
 
     private static Dictionary<string, string[]> ParseGroups(string text, Func<string, bool> isKnownCode)
     {

@@ -119,7 +119,9 @@ internal static class RetryNames
             return array.ElementType.SpecialType == SpecialType.System_String;
         }
 
-        if (type is null || type.SpecialType == SpecialType.System_String)
+        // Names like "retries" or "retryCount" are common on counters: a special type (int, string...) or a non-generic
+        // struct is never a collection of codes, and is rejected before its (long) interface list is built.
+        if (type is null || IsScalar(type.SpecialType) || (type.IsValueType && type is not INamedTypeSymbol { IsGenericType: true }))
         {
             return false;
         }
@@ -135,4 +137,8 @@ internal static class RetryNames
 
         return type is INamedTypeSymbol { TypeKind: TypeKind.Interface, TypeArguments.Length: 1 } named && named.TypeArguments[0].SpecialType == SpecialType.System_String;
     }
+
+    /// <summary>A special type other than the collection interfaces (<c>IEnumerable</c> … <c>IReadOnlyCollection&lt;T&gt;</c>).</summary>
+    private static bool IsScalar(SpecialType type)
+        => type != SpecialType.None && (type < SpecialType.System_Collections_IEnumerable || type > SpecialType.System_Collections_Generic_IReadOnlyCollection_T);
 }
