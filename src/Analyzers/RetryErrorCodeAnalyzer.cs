@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
 using DewAnalyzers.Catalog;
 using DewAnalyzers.Retry;
 using Microsoft.CodeAnalysis;
@@ -21,13 +20,11 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
     /// <summary>Property: the admitted code, e.g. <c>KMS.0207</c>.</summary>
     public const string CodeProperty = "Code";
 
-    /// <summary>Property: <c>start:length</c> of the code test the "retry only transient codes" fix replaces.</summary>
-    public const string TestSpanProperty = "TestSpan";
-
-    /// <summary>Property: <c>start:length</c> of the tested error-code expression.</summary>
-    public const string ComparedSpanProperty = "ComparedSpan";
-
-    /// <summary>Property: fully qualified <c>DewErrorCodes.IsTransient</c> (absent when the generated class is not there).</summary>
+    /// <summary>
+    /// Property: fully qualified <c>DewErrorCodes.IsTransient</c> (absent when the generated class is not there). The
+    /// code test that the "retry only transient codes" fix replaces is found by the fix (<c>TransientTest</c>), not here:
+    /// most diagnostics are never fixed, and the analyzer stays cheap.
+    /// </summary>
     public const string IsTransientProperty = "IsTransient";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RetryOfNonTransientErrorCode);
@@ -203,19 +200,16 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(CodeProperty, entry.Code);
-                if (_isTransient is not null && TransientTest.TryFind(code, out var test, out var compared))
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(CodeProperty, entry.Code);
+                if (_isTransient is not null)
                 {
-                    properties.Add(TestSpanProperty, Format(test.Span));
-                    properties.Add(ComparedSpanProperty, Format(compared.Span));
-                    properties.Add(IsTransientProperty, _isTransient);
+                    properties = properties.Add(IsTransientProperty, _isTransient);
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RetryOfNonTransientErrorCode,
                     code.Syntax.GetLocation(),
-                    properties.ToImmutable(),
+                    properties,
                     entry.Code,
                     entry.Message.Trim().TrimEnd('.'),
                     entry.Retry == RetryClass.AfterAction ? "needs action first" : "never succeeds on retry",
@@ -227,8 +221,5 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         /// <summary>True for a code inside the analyzed construct (false for one in a predicate it followed).</summary>
         private static bool IsWithin(SyntaxNode node, SyntaxNode container)
             => node.SyntaxTree == container.SyntaxTree && container.FullSpan.Contains(node.Span);
-
-        private static string Format(TextSpan span)
-            => span.Start.ToString(CultureInfo.InvariantCulture) + ":" + span.Length.ToString(CultureInfo.InvariantCulture);
     }
 }

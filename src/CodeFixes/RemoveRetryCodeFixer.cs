@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -10,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using DewAnalyzers.Retry;
 
 namespace DewAnalyzers.CodeFixes;
 
@@ -55,7 +55,9 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
                     diagnostic);
             }
 
-            if (TryGetTest(root, diagnostic, out _))
+            if (diagnostic.Properties.ContainsKey(RetryErrorCodeAnalyzer.IsTransientProperty)
+                && await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is { } model
+                && TryGetTest(root, model, diagnostic, context.CancellationToken, out _))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -87,7 +89,8 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
     private static async Task<Document> RetryOnlyTransientAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return document;
         }
@@ -95,7 +98,7 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
         foreach (var diagnostic in diagnostics)
         {
-            if (TryGetTest(root, diagnostic, out var test) && !replacements.ContainsKey(test.Test))
+            if (TryGetTest(root, model, diagnostic, cancellationToken, out var test) && !replacements.ContainsKey(test.Test))
             {
                 var call = SyntaxFactory.InvocationExpression(
                     CatalogConstantSyntax.ImportedName(test.IsTransient),
@@ -107,44 +110,26 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
         return await CatalogConstantSyntax.ReplaceAndImportAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool TryGetTest(SyntaxNode root, Diagnostic diagnostic, out (ExpressionSyntax Test, ExpressionSyntax Compared, string IsTransient) test)
+    /// <summary>
+    /// The code test around the reported code (widened over a <c>||</c> chain of tests of the same expression) and the
+    /// tested expression, found from the code's operation; false when the test is not one the fix can rewrite.
+    /// </summary>
+    private static bool TryGetTest(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken, out (ExpressionSyntax Test, ExpressionSyntax Compared, string IsTransient) test)
     {
         test = default;
+        var span = diagnostic.Location.SourceSpan;
         if (!diagnostic.Properties.TryGetValue(RetryErrorCodeAnalyzer.IsTransientProperty, out var isTransient) || isTransient is null
-            || !TryGetNode(root, diagnostic, RetryErrorCodeAnalyzer.TestSpanProperty, out var testNode)
-            || !TryGetNode(root, diagnostic, RetryErrorCodeAnalyzer.ComparedSpanProperty, out var compared))
+            || span.End > root.FullSpan.End
+            || root.FindNode(span, getInnermostNodeForTie: true) is not { } node
+            || model.GetOperation(node, cancellationToken) is not { } code
+            || !TransientTest.TryFind(code, out var testNode, out var comparedNode)
+            || testNode is not ExpressionSyntax testExpression
+            || comparedNode is not ExpressionSyntax compared)
         {
             return false;
         }
 
-        test = (testNode, compared, isTransient);
-        return true;
-    }
-
-    private static bool TryGetNode(SyntaxNode root, Diagnostic diagnostic, string property, out ExpressionSyntax node)
-    {
-        node = null!;
-        if (!diagnostic.Properties.TryGetValue(property, out var text) || text is null)
-        {
-            return false;
-        }
-
-        var parts = text.Split(':');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            || start + length > root.FullSpan.End)
-        {
-            return false;
-        }
-
-        var span = new TextSpan(start, length);
-        if (root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax found || found.Span != span)
-        {
-            return false;
-        }
-
-        node = found;
+        test = (testExpression, compared, isTransient!);
         return true;
     }
 }

@@ -101,7 +101,21 @@ internal sealed class ErrorCodeCatalog
             c = (char)(c - 32);
         }
 
-        return c < 128 && _prefixFirstChars[c];
+        if (c >= 128 || !_prefixFirstChars[c])
+        {
+            return false;
+        }
+
+        // Every code and near miss has digits; words that merely start like a prefix ("Cancel", "key") have none.
+        for (var j = text.Length - 1; j > i; j--)
+        {
+            if (text[j] >= '0' && text[j] <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="text"/> is exactly <c>PREFIX.dddd</c> for a catalog prefix.</summary>

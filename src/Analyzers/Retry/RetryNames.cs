@@ -126,6 +126,15 @@ internal static class RetryNames
             return false;
         }
 
+        // List<string>, HashSet<string>, IReadOnlyList<string>…: decided on the generic definition, whose interface list
+        // needs no substitution (a constructed type's AllInterfaces substitutes every interface on each call).
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && generic.TypeArguments[0].SpecialType == SpecialType.System_String
+            && EnumeratesFirstTypeParameter(generic.OriginalDefinition))
+        {
+            return true;
+        }
+
         foreach (var @interface in type.AllInterfaces)
         {
             if (@interface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
@@ -141,4 +150,25 @@ internal static class RetryNames
     /// <summary>A special type other than the collection interfaces (<c>IEnumerable</c> … <c>IReadOnlyCollection&lt;T&gt;</c>).</summary>
     private static bool IsScalar(SpecialType type)
         => type != SpecialType.None && (type < SpecialType.System_Collections_IEnumerable || type > SpecialType.System_Collections_Generic_IReadOnlyCollection_T);
+
+    /// <summary>True when a generic definition <c>C&lt;T&gt;</c> is or implements <c>IEnumerable&lt;T&gt;</c> of its own parameter.</summary>
+    private static bool EnumeratesFirstTypeParameter(INamedTypeSymbol definition)
+    {
+        if (definition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return true;
+        }
+
+        var parameter = definition.TypeParameters[0];
+        foreach (var @interface in definition.AllInterfaces)
+        {
+            if (@interface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && SymbolEqualityComparer.Default.Equals(@interface.TypeArguments[0], parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
