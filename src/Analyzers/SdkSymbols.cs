@@ -14,16 +14,17 @@ internal sealed class SdkSymbols
 
     private SdkSymbols(Compilation compilation)
     {
-        SdkException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.SdkException");
-        ServiceResponseException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.ServiceResponseException");
-        ClientRequestException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.ClientRequestException");
-        ServerResponseException = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.ServerResponseException");
-        SdkError = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.SdkError");
-        BaseInvoker = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Core.BaseInvoker`2");
-        KmsClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Kms.V2.KmsClient");
-        KmsAsyncClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Kms.V2.KmsAsyncClient");
-        CsmsClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Csms.V1.CsmsClient");
-        CsmsAsyncClient = compilation.GetTypeByMetadataName("HuaweiCloud.SDK.Csms.V1.CsmsAsyncClient");
+        var types = new KnownTypes(compilation, "HuaweiCloud.SDK");
+        SdkException = types.Get("HuaweiCloud.SDK.Core.SdkException");
+        ServiceResponseException = types.Get("HuaweiCloud.SDK.Core.ServiceResponseException");
+        ClientRequestException = types.Get("HuaweiCloud.SDK.Core.ClientRequestException");
+        ServerResponseException = types.Get("HuaweiCloud.SDK.Core.ServerResponseException");
+        SdkError = types.Get("HuaweiCloud.SDK.Core.SdkError");
+        BaseInvoker = types.Get("HuaweiCloud.SDK.Core.BaseInvoker`2");
+        KmsClient = types.Get("HuaweiCloud.SDK.Kms.V2.KmsClient");
+        KmsAsyncClient = types.Get("HuaweiCloud.SDK.Kms.V2.KmsAsyncClient");
+        CsmsClient = types.Get("HuaweiCloud.SDK.Csms.V1.CsmsClient");
+        CsmsAsyncClient = types.Get("HuaweiCloud.SDK.Csms.V1.CsmsAsyncClient");
         ErrorCodeProperty = FindMember<IPropertySymbol>(ServiceResponseException, "ErrorCode");
         HttpStatusCodeProperty = FindMember<IPropertySymbol>(ServiceResponseException, "HttpStatusCode");
         SdkErrorErrorCodeField = FindMember<IFieldSymbol>(SdkError, "ErrorCode");
@@ -71,8 +72,8 @@ internal sealed class SdkSymbols
     public bool HasClients => KmsClient is not null || KmsAsyncClient is not null || CsmsClient is not null || CsmsAsyncClient is not null;
 
     /// <summary>
-    /// The symbols of <paramref name="compilation"/>, resolved once and shared by every rule: each
-    /// <c>GetTypeByMetadataName</c> searches all referenced assemblies, so resolving them per analyzer showed in profiles.
+    /// The symbols of <paramref name="compilation"/>, resolved once and shared by every rule: type look-ups cost more
+    /// than most rules' own work on a small project, so they run once, in the SDK's assemblies only.
     /// </summary>
     public static SdkSymbols Create(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new SdkSymbols(c));
 

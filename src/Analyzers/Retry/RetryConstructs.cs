@@ -14,12 +14,13 @@ internal sealed class RetryConstructs
     private RetryConstructs(Compilation compilation, SdkSymbols sdk)
     {
         BaseInvoker = sdk.BaseInvoker;
-        Policy = compilation.GetTypeByMetadataName("Polly.Policy");
-        PolicyOfT = compilation.GetTypeByMetadataName("Polly.Policy`1");
-        PolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
-        PolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
-        RetryStrategyOptionsOfT = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
-        PredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
+        var types = new KnownTypes(compilation, "Polly");
+        Policy = types.Get("Polly.Policy");
+        PolicyOfT = types.Get("Polly.Policy`1");
+        PolicyBuilder = types.Get("Polly.PolicyBuilder");
+        PolicyBuilderOfT = types.Get("Polly.PolicyBuilder`1");
+        RetryStrategyOptionsOfT = types.Get("Polly.Retry.RetryStrategyOptions`1");
+        PredicateBuilderOfT = types.Get("Polly.PredicateBuilder`1");
     }
 
     public INamedTypeSymbol? BaseInvoker { get; }
