@@ -20,11 +20,11 @@ public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
         {
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
             var constants = CatalogConstants.Create(start.Compilation, catalog, start.Options);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, catalog, constants), SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(c => Analyze(in c, catalog, constants), SyntaxKind.StringLiteralExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants)
+    private static void Analyze(in SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants)
     {
         if (context.IsGeneratedCode
             || !ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text)

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Threading;
 using DewAnalyzers.Catalog;
@@ -17,7 +16,7 @@ namespace DewAnalyzers;
 internal static class ComparedErrorCodes
 {
     /// <summary>
-    /// The operation kinds that can compare a constant with an error code (<see cref="VisitConstantOperands"/>); register
+    /// The operation kinds that can compare a constant with an error code (<see cref="TryGetOperand"/>); register
     /// for these. They are far rarer than the literals and references a constant can be, and most are rejected by one
     /// field read (an operator kind, a method name).
     /// </summary>
@@ -28,52 +27,53 @@ internal static class ComparedErrorCodes
         OperationKind.CaseClause);
 
     /// <summary>
-    /// Calls <paramref name="visit"/> for each operand of <paramref name="comparison"/> (conversions removed) that may be a
-    /// constant compared by it: both sides of <c>==</c>/<c>!=</c>, the instance and arguments of a string <c>Equals</c>,
-    /// a constant pattern's value, a <c>case</c> label's value. These are exactly the parents
-    /// <see cref="ErrorCodeExpressions.FindComparedErrorCode"/> accepts, so no compared constant is missed.
+    /// The <paramref name="index"/>-th operand of <paramref name="comparison"/> that may be a constant it compares (with
+    /// conversions removed; null when that operand is not a literal or a field/local reference); false past the last.
+    /// The operands are both sides of <c>==</c>/<c>!=</c>, the instance and arguments of a string <c>Equals</c>, a constant
+    /// pattern's value and a <c>case</c> label's value: exactly the parents <see cref="ErrorCodeExpressions.FindComparedErrorCode"/>
+    /// accepts, so no compared constant is missed. Loop with an index: no enumerator, no delegate, no copies of the context.
     /// </summary>
-    public static void VisitConstantOperands<TState>(IOperation comparison, TState state, Action<IOperation, TState> visit)
+    public static bool TryGetOperand(IOperation comparison, int index, out IOperation? constant)
     {
+        constant = null;
+        IOperation? operand;
         switch (comparison.Kind)
         {
             case OperationKind.Binary:
                 var binary = (IBinaryOperation)comparison;
-                if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+                if (index > 1 || binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
                 {
-                    VisitOperand(binary.LeftOperand, state, visit);
-                    VisitOperand(binary.RightOperand, state, visit);
+                    return false;
                 }
 
+                operand = index == 0 ? binary.LeftOperand : binary.RightOperand;
                 break;
             case OperationKind.Invocation:
                 var invocation = (IInvocationOperation)comparison;
-                if (OperationHelpers.IsStringEquals(invocation))
+                if (index > invocation.Arguments.Length || !OperationHelpers.IsStringEquals(invocation))
                 {
-                    VisitOperand(invocation.Instance, state, visit);
-                    foreach (var argument in invocation.Arguments)
-                    {
-                        VisitOperand(argument.Value, state, visit);
-                    }
+                    return false;
                 }
 
+                operand = index == 0 ? invocation.Instance : invocation.Arguments[index - 1].Value;
                 break;
-            case OperationKind.ConstantPattern:
-                VisitOperand(((IConstantPatternOperation)comparison).Value, state, visit);
+            case OperationKind.ConstantPattern when index == 0:
+                operand = ((IConstantPatternOperation)comparison).Value;
                 break;
-            case OperationKind.CaseClause when comparison is ISingleValueCaseClauseOperation label:
-                VisitOperand(label.Value, state, visit);
+            case OperationKind.CaseClause when index == 0 && comparison is ISingleValueCaseClauseOperation label:
+                operand = label.Value;
                 break;
+            default:
+                return false;
         }
-    }
 
-    private static void VisitOperand<TState>(IOperation? operand, TState state, Action<IOperation, TState> visit)
-    {
         operand = OperationHelpers.Unwrap(operand);
         if (operand is not null && operand.Kind is OperationKind.Literal or OperationKind.FieldReference or OperationKind.LocalReference)
         {
-            visit(operand, state);
+            constant = operand;
         }
+
+        return true;
     }
 
     /// <summary>

@@ -35,16 +35,19 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (!c.IsGeneratedCode)
+                    for (var i = 0; !c.IsGeneratedCode && ComparedErrorCodes.TryGetOperand(c.Operation, i, out var constant); i++)
                     {
-                        ComparedErrorCodes.VisitConstantOperands(c.Operation, (c, catalog, sdk, localSources), static (constant, s) => Analyze(s.Item1, constant, s.catalog, s.sdk, s.localSources));
+                        if (constant is not null)
+                        {
+                            Analyze(in c, constant, catalog, sdk, localSources);
+                        }
                     }
                 },
                 ComparedErrorCodes.ComparisonKinds);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources)
+    private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources)
     {
         if (!ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out var errorCode)
             || entry.HttpStatus < 400

@@ -45,12 +45,12 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
 
             if (constructs.HasSdkRetry || constructs.HasPolly7)
             {
-                start.RegisterOperationAction(c => reporter.Invocation(c, constructs), OperationKind.Invocation);
+                start.RegisterOperationAction(c => reporter.Invocation(in c, constructs), OperationKind.Invocation);
             }
 
             if (constructs.HasPolly8)
             {
-                start.RegisterOperationAction(c => reporter.Assignment(c, constructs), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(c => reporter.Assignment(in c, constructs), OperationKind.SimpleAssignment);
             }
 
             if (sdk.HasErrorCodes)
@@ -79,7 +79,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
             _isTransient = isTransient;
         }
 
-        public void Invocation(OperationAnalysisContext context, RetryConstructs constructs)
+        public void Invocation(in OperationAnalysisContext context, RetryConstructs constructs)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (context.IsGeneratedCode || !constructs.MayConfigureRetry(invocation))
@@ -94,7 +94,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void Assignment(OperationAnalysisContext context, RetryConstructs constructs)
+        public void Assignment(in OperationAnalysisContext context, RetryConstructs constructs)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (context.IsGeneratedCode || !constructs.MaySetShouldHandle(assignment))

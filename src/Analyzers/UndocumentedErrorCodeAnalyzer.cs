@@ -30,11 +30,11 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
             var constants = CatalogConstants.Create(start.Compilation, catalog, start.Options);
             var sdk = SdkSymbols.Create(start.Compilation);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, catalog, constants, sdk), SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(c => Analyze(in c, catalog, constants, sdk), SyntaxKind.StringLiteralExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants, SdkSymbols sdk)
+    private static void Analyze(in SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants, SdkSymbols sdk)
     {
         if (context.IsGeneratedCode || !ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text))
         {

@@ -44,16 +44,19 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (!c.IsGeneratedCode)
+                    for (var i = 0; !c.IsGeneratedCode && ComparedErrorCodes.TryGetOperand(c.Operation, i, out var constant); i++)
                     {
-                        ComparedErrorCodes.VisitConstantOperands(c.Operation, (c, catalog, sdk, cache), static (constant, s) => Analyze(s.Item1, constant, s.catalog, s.sdk, s.cache));
+                        if (constant is not null)
+                        {
+                            Analyze(in c, constant, catalog, sdk, cache);
+                        }
                     }
                 },
                 ComparedErrorCodes.ComparisonKinds);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
+    private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
     {
         if (!ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
             || !CalledOperations.IsInCatch(constant)
