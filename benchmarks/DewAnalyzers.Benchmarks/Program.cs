@@ -100,24 +100,18 @@ internal static class Program
                 result.CompilerMemory.Add(compiler.Memory);
 
                 // One pass runs the primer, the empty baseline analyzers and the DEW analyzers (sequentially, each timed on
-                // its own); a baseline-only pass on the last repeat gives the memory DEW adds.
-                var last = i == options.Repeat - 1;
-                if (last)
-                {
-                    var baseRun = workload.MeasureAnalyzers(baselinePass, analyzerOptions);
-                    result.BaselineWallMs.Add(baseRun.WallMs);
-                    result.BaselineMemory.Add(baseRun.Memory);
-                }
+                // its own); a baseline-only pass in every repeat gives the wall time and memory DEW adds (medians: one
+                // pass's allocation counter can be off under server GC).
+                var baseRun = workload.MeasureAnalyzers(baselinePass, analyzerOptions);
+                result.BaselineWallMs.Add(baseRun.WallMs);
+                result.BaselineMemory.Add(baseRun.Memory);
 
                 var dewRun = workload.MeasureAnalyzers(combinedPass, analyzerOptions);
                 result.BaselineMs.Add(dewRun.ExecutionMs.Where(p => p.Key is EmptyBaselineAnalyzer).Sum(p => p.Value));
                 result.DewMs.Add(dewRun.ExecutionMs.Where(p => dew.Contains(p.Key)).Sum(p => p.Value));
                 result.SetupMs.Add(dewRun.ExecutionMs[primer]);
                 result.DewWallMs.Add(dewRun.WallMs);
-                if (last)
-                {
-                    result.DewMemory.Add(dewRun.Memory);
-                }
+                result.DewMemory.Add(dewRun.Memory);
 
                 foreach (var (analyzer, ms) in dewRun.ExecutionMs.Where(p => dew.Contains(p.Key)))
                 {
@@ -243,7 +237,7 @@ internal static class Program
     {
         public bool Quick { get; private set; }
         public int[] Sizes { get; private set; } = { 10000, 100000, 400000 };
-        public int Repeat { get; private set; } = 5;
+        public int Repeat { get; private set; } = 7;
         public int PeerRepeat { get; private set; } = 1;
         public bool Peer { get; private set; } = true;
         public bool Isolate { get; private set; }
@@ -317,7 +311,7 @@ internal static class Program
             s.AppendLine($"- Date: {started:yyyy-MM-dd HH:mm zzz}; run took {elapsed.TotalMinutes.ToString("0.0", inv)} min");
             s.AppendLine($"- Command: `dotnet run -c Release --project benchmarks/DewAnalyzers.Benchmarks --{(options.CommandLine.Length > 0 ? " " + options.CommandLine : string.Empty)}`");
             s.AppendLine($"- Machine: {Environment.ProcessorCount} logical cores ({Cpu()}), {(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("0.0", inv)} GiB memory, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}");
-            s.AppendLine($"- Runtime: {RuntimeInformation.FrameworkDescription}; Roslyn {typeof(Compilation).Assembly.GetName().Version} (the compiler of the installed SDK's `dotnet build`; DewAnalyzers compiles against 4.8); {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, as csc/VBCSCompiler");
+            s.AppendLine($"- Runtime: {RuntimeInformation.FrameworkDescription}; Roslyn {typeof(Compilation).Assembly.GetName().Version} (set by `BenchmarkRoslynVersion`, default 5.9.0: the compiler `dotnet build` runs with the .NET 10.0.401 SDK; DewAnalyzers compiles against 4.8); {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, as csc/VBCSCompiler");
             s.AppendLine($"- Repeats: {options.Repeat} per size (peer: {options.PeerRepeat}); every number is the median. Synthetic code: seed {CodeBaseGenerator.Seed}, C# latest, references the Huawei SDK stand-in, Polly 7 and Polly.Core 8, the runtime's assemblies.");
             s.AppendLine($"- DewAnalyzers: {dewCount} analyzers. Peer: {peerDescription}, {peerCount} analyzers.");
             s.AppendLine();
@@ -338,7 +332,7 @@ internal static class Program
 
             s.AppendLine();
             s.AppendLine("Whole analyzer passes (wall clock, includes the compiler's binding and the driver's work, e.g. building IOperation trees):").AppendLine();
-            s.AppendLine("| Lines | Baseline-only pass ms (last repeat) | Baseline + DEW pass ms | Ratio | Compiler setup ms (primer, not in DEW ms) |");
+            s.AppendLine("| Lines | Baseline-only pass ms | Baseline + DEW pass ms | Ratio | Compiler setup ms (primer, not in DEW ms) |");
             s.AppendLine("|---:|---:|---:|---:|---:|");
             foreach (var r in results)
             {
@@ -411,7 +405,7 @@ internal static class Program
             s.AppendLine("- **Compiler setup**: a primer analyzer runs first in both passes and looks up `System.Object`: the first `GetTypeByMetadataName` on a fresh compilation binds the references and builds the declaration table, compiler work a build does anyway. Without it, that cost lands on whichever analyzer runs first. DEW's own look-ups (SDK types, Polly, generated constants) are not primed: they count in DEW ms.");
             s.AppendLine("- **Peer ms**: the same telemetry for Meziantou.Analyzer's analyzers loaded from its NuGet package with `AnalyzerFileReference` (rules disabled by default do not run, as in a build); the average is per analyzer that ran.");
             s.AppendLine("- **Generator ms**: `CSharpGeneratorDriver.RunGeneratorsAndUpdateCompilation` with `ErrorCodeConstantsGenerator` on the user code (wall clock).");
-            s.AppendLine("- **DEW memory added**: managed memory of the baseline + DEW pass minus a baseline-only pass (last repeat; same compilation, same registrations): bytes allocated (`GC.GetTotalAllocatedBytes`) / peak managed heap above the heap before the pass (`GC.GetTotalMemory` sampled every 5 ms). Best effort: GC timing makes the peak noisy. For scale, the compiler pass allocates " +
+            s.AppendLine("- **DEW memory added**: managed memory of the baseline + DEW pass minus a baseline-only pass (medians over the repeats; same compilation, same registrations): bytes allocated (`GC.GetTotalAllocatedBytes`) / peak managed heap above the heap before the pass (`GC.GetTotalMemory` sampled every 5 ms). Best effort: GC timing makes the peak noisy. For scale, the compiler pass allocates " +
                 string.Join(", ", results.Select(r => $"{Mb(r.CompilerMemory.MedianOf(m => m.AllocatedBytes))} ({r.Lines.ToString("N0", inv)} lines)")) + $"; process peak working set {Mb(Process.GetCurrentProcess().PeakWorkingSet64)}.");
             return s.ToString();
         }
