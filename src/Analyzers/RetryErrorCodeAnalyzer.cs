@@ -129,23 +129,23 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Runs for every method: the operation kind and the name (which rejects almost all) come before the body.
             IOperation? body;
-            IMethodSymbol? method;
-            switch (context.Operation)
+            switch (context.Operation.Kind)
             {
-                case IMethodBodyOperation methodBody:
-                    method = context.ContainingSymbol as IMethodSymbol;
+                case OperationKind.MethodBody when context.ContainingSymbol is IMethodSymbol method && RetryNames.IsNamedPredicate(method):
+                    var methodBody = (IMethodBodyOperation)context.Operation;
                     body = (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody;
                     break;
-                case ILocalFunctionOperation localFunction:
-                    method = localFunction.Symbol;
+                case OperationKind.LocalFunction when ((ILocalFunctionOperation)context.Operation) is var localFunction
+                    && RetryNames.IsNamedPredicate(localFunction.Symbol):
                     body = (IOperation?)localFunction.Body ?? localFunction.IgnoredBody;
                     break;
                 default:
                     return;
             }
 
-            if (method is null || body is null || !RetryNames.IsNamedPredicate(method))
+            if (body is null)
             {
                 return;
             }
@@ -163,18 +163,21 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            switch (context.Operation)
+            // Runs for every local and initialized member: one cast by operation kind, then the name.
+            var operation = context.Operation;
+            switch (operation.Kind)
             {
-                case IFieldInitializerOperation field when field.InitializedFields.Length == 1
-                    && RetryNames.IsNamedCodeCollection(field.InitializedFields[0]):
+                case OperationKind.VariableDeclarator when ((IVariableDeclaratorOperation)operation) is var declarator
+                    && RetryNames.IsNamedCodeCollection(declarator.Symbol):
+                    value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                    break;
+                case OperationKind.FieldInitializer when ((IFieldInitializerOperation)operation) is var field
+                    && field.InitializedFields.Length == 1 && RetryNames.IsNamedCodeCollection(field.InitializedFields[0]):
                     value = field.Value;
                     break;
-                case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1
-                    && RetryNames.IsNamedCodeCollection(property.InitializedProperties[0]):
+                case OperationKind.PropertyInitializer when ((IPropertyInitializerOperation)operation) is var property
+                    && property.InitializedProperties.Length == 1 && RetryNames.IsNamedCodeCollection(property.InitializedProperties[0]):
                     value = property.Value;
-                    break;
-                case IVariableDeclaratorOperation declarator when RetryNames.IsNamedCodeCollection(declarator.Symbol):
-                    value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
                     break;
                 default:
                     return;

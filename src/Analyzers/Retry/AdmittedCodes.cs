@@ -421,7 +421,7 @@ internal sealed class AdmittedCodes
     /// <summary>Descendants (and the node itself), without entering nested lambdas or local functions.</summary>
     private IEnumerable<IOperation> Descendants(IOperation root)
     {
-        var stack = new Stack<IOperation>();
+        var stack = new Stack<IOperation>(32);
         stack.Push(root);
         while (stack.Count > 0)
         {

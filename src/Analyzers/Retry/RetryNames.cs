@@ -89,7 +89,7 @@ internal static class RetryNames
 
     /// <summary>A method (or local function) named as a retry predicate that returns bool, <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
     public static bool IsNamedPredicate(IMethodSymbol method)
-        => IsBoolean(method.ReturnType) && IsRetryName(method.Name);
+        => IsRetryName(method.Name) && IsBoolean(method.ReturnType);
 
     /// <summary>
     /// A field, property or local named as a retry-code collection holding strings. The name comes first: it rejects
