@@ -100,8 +100,8 @@ internal static class ErrorCodeExpressions
         operation = OperationHelpers.Unwrap(operation);
         switch (operation)
         {
-            case IPropertyReferenceOperation property when sdk.ErrorCodeProperty is not null
-                && SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, sdk.ErrorCodeProperty):
+            case IPropertyReferenceOperation { Property: { Name: "ErrorCode" } errorCode } property when sdk.ErrorCodeProperty is not null
+                && (ReferenceEquals(errorCode, sdk.ErrorCodeProperty) || SymbolEqualityComparer.Default.Equals(errorCode.OriginalDefinition, sdk.ErrorCodeProperty)):
                 receiver = ReceiverOf(property.Instance);
                 return true;
             case IFieldReferenceOperation field when sdk.SdkErrorErrorCodeField is not null

@@ -46,7 +46,11 @@ internal static class OperationHelpers
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType) || SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            // Public symbols are shared, so the reference test settles most cases; the definition only differs for generics.
+            var definition = current.OriginalDefinition;
+            if (ReferenceEquals(current, baseType)
+                || SymbolEqualityComparer.Default.Equals(current, baseType)
+                || (!ReferenceEquals(definition, current) && SymbolEqualityComparer.Default.Equals(definition, baseType)))
             {
                 return true;
             }
