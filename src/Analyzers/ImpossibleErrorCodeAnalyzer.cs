@@ -25,7 +25,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var sdk = SdkSymbols.Create(start.Compilation);
-            if (sdk.ErrorCodeProperty is null)
+            if (sdk.ServiceResponseException is null)
             {
                 return;
             }

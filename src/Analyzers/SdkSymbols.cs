@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -12,6 +13,8 @@ internal sealed class SdkSymbols
 {
     private static readonly ConditionalWeakTable<Compilation, SdkSymbols> s_byCompilation = new();
 
+    private readonly Lazy<Members> _members;
+
     private SdkSymbols(Compilation compilation)
     {
         var types = new KnownTypes(compilation, "HuaweiCloud.SDK");
@@ -25,9 +28,13 @@ internal sealed class SdkSymbols
         KmsAsyncClient = types.Get("HuaweiCloud.SDK.Kms.V2.KmsAsyncClient");
         CsmsClient = types.Get("HuaweiCloud.SDK.Csms.V1.CsmsClient");
         CsmsAsyncClient = types.Get("HuaweiCloud.SDK.Csms.V1.CsmsAsyncClient");
-        ErrorCodeProperty = FindMember<IPropertySymbol>(ServiceResponseException, "ErrorCode");
-        HttpStatusCodeProperty = FindMember<IPropertySymbol>(ServiceResponseException, "HttpStatusCode");
-        SdkErrorErrorCodeField = FindMember<IFieldSymbol>(SdkError, "ErrorCode");
+
+        // The members are looked up on first use, not here: by the time a rule asks, the compiler has usually bound an
+        // `ErrorCode` access and loaded the type's members already.
+        _members = new Lazy<Members>(() => new Members(
+            FindMember<IPropertySymbol>(ServiceResponseException, "ErrorCode"),
+            FindMember<IPropertySymbol>(ServiceResponseException, "HttpStatusCode"),
+            FindMember<IFieldSymbol>(SdkError, "ErrorCode")));
     }
 
     public INamedTypeSymbol? SdkException { get; }
@@ -51,13 +58,13 @@ internal sealed class SdkSymbols
     public INamedTypeSymbol? CsmsAsyncClient { get; }
 
     /// <summary><c>ServiceResponseException.ErrorCode</c> (declared there; the subtypes add no members).</summary>
-    public IPropertySymbol? ErrorCodeProperty { get; }
+    public IPropertySymbol? ErrorCodeProperty => _members.Value.ErrorCode;
 
     /// <summary><c>ServiceResponseException.HttpStatusCode</c> (<c>int?</c>).</summary>
-    public IPropertySymbol? HttpStatusCodeProperty { get; }
+    public IPropertySymbol? HttpStatusCodeProperty => _members.Value.HttpStatusCode;
 
     /// <summary>The public field <c>SdkError.ErrorCode</c>.</summary>
-    public IFieldSymbol? SdkErrorErrorCodeField { get; }
+    public IFieldSymbol? SdkErrorErrorCodeField => _members.Value.SdkErrorErrorCode;
 
     /// <summary>
     /// Per-compilation memo of <see cref="ErrorCodeExpressions"/>: whether a local is only ever assigned an error code.
@@ -66,7 +73,7 @@ internal sealed class SdkSymbols
     public ConcurrentDictionary<ILocalSymbol, bool> ErrorCodeLocals { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>True when error codes can be read at all (an exception or SdkError type is present).</summary>
-    public bool HasErrorCodes => ErrorCodeProperty is not null || SdkErrorErrorCodeField is not null;
+    public bool HasErrorCodes => ServiceResponseException is not null || SdkError is not null;
 
     /// <summary>True when at least one KMS or CSMS client type is present.</summary>
     public bool HasClients => KmsClient is not null || KmsAsyncClient is not null || CsmsClient is not null || CsmsAsyncClient is not null;
@@ -115,5 +122,21 @@ internal sealed class SdkSymbols
         }
 
         return null;
+    }
+
+    private sealed class Members
+    {
+        public Members(IPropertySymbol? errorCode, IPropertySymbol? httpStatusCode, IFieldSymbol? sdkErrorErrorCode)
+        {
+            ErrorCode = errorCode;
+            HttpStatusCode = httpStatusCode;
+            SdkErrorErrorCode = sdkErrorErrorCode;
+        }
+
+        public IPropertySymbol? ErrorCode { get; }
+
+        public IPropertySymbol? HttpStatusCode { get; }
+
+        public IFieldSymbol? SdkErrorErrorCode { get; }
     }
 }
