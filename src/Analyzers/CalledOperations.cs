@@ -87,7 +87,8 @@ internal static class CalledOperations
             return false;
         }
 
-        for (var current = node.Parent; current is not null; current = current.Parent)
+        // Start at the node itself when it is a catch clause (the caller found it with EnclosingCatch).
+        for (var current = node is ICatchClauseOperation ? node : node.Parent; current is not null; current = current.Parent)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (current is not ICatchClauseOperation { Parent: ITryOperation { Body: { } body } } candidate)
@@ -116,17 +117,23 @@ internal static class CalledOperations
     public static ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> CreateCache() => new();
 
     /// <summary>True when <paramref name="node"/> is inside a catch clause at all (a cheap pre-check).</summary>
-    public static bool IsInCatch(IOperation node)
+    public static bool IsInCatch(IOperation node) => EnclosingCatch(node) is not null;
+
+    /// <summary>
+    /// The innermost catch clause around <paramref name="node"/>, or null. Pass it to <c>TryGetForCatch</c> to continue
+    /// the walk from there instead of from the node again.
+    /// </summary>
+    public static ICatchClauseOperation? EnclosingCatch(IOperation node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
-            if (current is ICatchClauseOperation)
+            if (current is ICatchClauseOperation catchClause)
             {
-                return true;
+                return catchClause;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static ImmutableArray<OperationInfo> Collect(IOperation body, SdkSymbols sdk, ErrorCodeCatalog catalog, CancellationToken cancellationToken)

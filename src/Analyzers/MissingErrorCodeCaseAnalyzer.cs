@@ -64,9 +64,9 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
         var value = HandledErrorCodes.SwitchedValue(operation);
         if (context.IsGeneratedCode
             || value?.Type?.SpecialType != SpecialType.System_String
-            || !CalledOperations.IsInCatch(operation)
+            || CalledOperations.EnclosingCatch(operation) is not { } innermostCatch
             || !ErrorCodeExpressions.TryGetAccess(value, sdk, context.CancellationToken, out var receiver)
-            || !CalledOperations.TryGetForCatch(operation, sdk, catalog, cache, context.CancellationToken, out var catchClause, out var operations)
+            || !CalledOperations.TryGetForCatch(innermostCatch, sdk, catalog, cache, context.CancellationToken, out var catchClause, out var operations)
             || HandledErrorCodes.From(operation, sdk, context.CancellationToken) is not { } handled
             || (handled.HasDefault && !handled.DefaultOnlyThrows))
         {

@@ -59,9 +59,9 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
     {
         if (!ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
-            || !CalledOperations.IsInCatch(constant)
+            || CalledOperations.EnclosingCatch(constant) is not { } innermostCatch
             || !ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out _)
-            || !CalledOperations.TryGetForCatch(constant, sdk, catalog, cache, context.CancellationToken, out _, out var operations)
+            || !CalledOperations.TryGetForCatch(innermostCatch, sdk, catalog, cache, context.CancellationToken, out _, out var operations)
             || Unreachable(entry, operations) is not { } reason
             || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
