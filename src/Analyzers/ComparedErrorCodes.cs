@@ -4,6 +4,7 @@ using DewAnalyzers.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers;
@@ -25,6 +26,27 @@ internal static class ComparedErrorCodes
         OperationKind.Invocation,
         OperationKind.ConstantPattern,
         OperationKind.CaseClause);
+
+    /// <summary>What a rule does with one compared constant operand.</summary>
+    public delegate void ConstantAction(in OperationAnalysisContext context, IOperation constant);
+
+    /// <summary>
+    /// Registers <paramref name="analyze"/> for every constant operand of every comparison (<see cref="TryGetOperand"/>)
+    /// outside generated code: the one entry point of DEW005 and DEW006.
+    /// </summary>
+    public static void RegisterConstantAction(CompilationStartAnalysisContext start, ConstantAction analyze)
+        => start.RegisterOperationAction(
+            context =>
+            {
+                for (var i = 0; !context.IsGeneratedCode && TryGetOperand(context.Operation, i, out var constant); i++)
+                {
+                    if (constant is not null)
+                    {
+                        analyze(in context, constant);
+                    }
+                }
+            },
+            ComparisonKinds);
 
     /// <summary>
     /// The <paramref name="index"/>-th operand of <paramref name="comparison"/> that may be a constant it compares (with

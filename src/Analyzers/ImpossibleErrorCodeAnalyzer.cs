@@ -32,18 +32,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
 
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
             var localSources = new ConcurrentDictionary<ILocalSymbol, LocalSource>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    for (var i = 0; !c.IsGeneratedCode && ComparedErrorCodes.TryGetOperand(c.Operation, i, out var constant); i++)
-                    {
-                        if (constant is not null)
-                        {
-                            Analyze(in c, constant, catalog, sdk, localSources);
-                        }
-                    }
-                },
-                ComparedErrorCodes.ComparisonKinds);
+            ComparedErrorCodes.RegisterConstantAction(start, (in OperationAnalysisContext c, IOperation constant) => Analyze(in c, constant, catalog, sdk, localSources));
         });
     }
 

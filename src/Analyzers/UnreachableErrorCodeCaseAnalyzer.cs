@@ -41,18 +41,7 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
 
             var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
             var cache = CalledOperations.CreateCache();
-            start.RegisterOperationAction(
-                c =>
-                {
-                    for (var i = 0; !c.IsGeneratedCode && ComparedErrorCodes.TryGetOperand(c.Operation, i, out var constant); i++)
-                    {
-                        if (constant is not null)
-                        {
-                            Analyze(in c, constant, catalog, sdk, cache);
-                        }
-                    }
-                },
-                ComparedErrorCodes.ComparisonKinds);
+            ComparedErrorCodes.RegisterConstantAction(start, (in OperationAnalysisContext c, IOperation constant) => Analyze(in c, constant, catalog, sdk, cache));
         });
     }
 
