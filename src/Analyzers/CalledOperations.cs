@@ -9,15 +9,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DewAnalyzers;
 
 /// <summary>
-/// Which KMS/CSMS operations a piece of code calls (design §5, DEW003/DEW005/DEW006): a single invocation, or every
+/// Which KMS/CSMS operations a piece of code calls (design §5, DEW001/DEW003/DEW005): a single invocation, or every
 /// invocation in the <c>try</c> block that a <c>catch</c> clause belongs to.
 /// </summary>
 internal static class CalledOperations
 {
-    private const string AsyncInvokerSuffix = "AsyncInvoker";
-    private const string InvokerSuffix = "Invoker";
-    private const string AsyncSuffix = "Async";
-
     /// <summary>
     /// The KMS/CSMS operation an invocation calls: <c>X</c>, <c>XAsync</c>, <c>XInvoker(...)</c> (the later
     /// <c>.Invoke()</c> belongs to it), <c>XAsyncInvoker(...)</c> on <c>KmsClient</c>/<c>KmsAsyncClient</c>/
@@ -32,21 +28,8 @@ internal static class CalledOperations
             return null;
         }
 
-        var service = ServiceOfDeclaringClient(method.ContainingType, sdk);
-        if (service is null)
-        {
-            return null;
-        }
-
-        var name = method.Name;
-        if (catalog.Operations.TryGet(service, name, out var info))
-        {
-            return info;
-        }
-
-        return TryWithoutSuffix(catalog, service, name, AsyncInvokerSuffix, out info)
-            || TryWithoutSuffix(catalog, service, name, InvokerSuffix, out info)
-            || TryWithoutSuffix(catalog, service, name, AsyncSuffix, out info)
+        return ServiceOfDeclaringClient(method.ContainingType, sdk) is { } service
+            && catalog.Operations.TryGetByMethodName(service, method.Name, out var info)
             ? info
             : null;
     }
@@ -116,9 +99,6 @@ internal static class CalledOperations
     /// <summary>A cache for <see cref="TryGetForCatch(IOperation, SdkSymbols, ErrorCodeCatalog, ConcurrentDictionary{SyntaxNode, ImmutableArray{OperationInfo}}, CancellationToken, out ICatchClauseOperation, out ImmutableArray{OperationInfo})"/>.</summary>
     public static ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> CreateCache() => new();
 
-    /// <summary>True when <paramref name="node"/> is inside a catch clause at all (a cheap pre-check).</summary>
-    public static bool IsInCatch(IOperation node) => EnclosingCatch(node) is not null;
-
     /// <summary>
     /// The innermost catch clause around <paramref name="node"/>, or null. Pass it to <c>TryGetForCatch</c> to continue
     /// the walk from there instead of from the node again.
@@ -168,13 +148,5 @@ internal static class CalledOperations
         }
 
         return null;
-    }
-
-    private static bool TryWithoutSuffix(ErrorCodeCatalog catalog, string service, string name, string suffix, out OperationInfo info)
-    {
-        info = null!;
-        return name.Length > suffix.Length
-            && name.EndsWith(suffix, System.StringComparison.Ordinal)
-            && catalog.Operations.TryGet(service, name.Substring(0, name.Length - suffix.Length), out info);
     }
 }

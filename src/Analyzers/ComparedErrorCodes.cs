@@ -117,7 +117,7 @@ internal static class ComparedErrorCodes
 
     /// <summary>
     /// True when <paramref name="constant"/> (a literal, a const field or a const local) has a catalog code as its value.
-    /// Runs for every literal and every field/local reference, so it rejects non-constants, and string literals of the
+    /// Runs for every constant-like operand of every comparison, so it rejects non-constants, and string literals of the
     /// wrong length (their text is on the syntax token), before it asks for a constant value.
     /// </summary>
     public static bool TryGetCatalogCode(IOperation constant, ErrorCodeCatalog catalog, out ErrorCodeEntry entry)
@@ -129,8 +129,8 @@ internal static class ComparedErrorCodes
             ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.IsKind(SyntaxKind.StringLiteralToken)
                 && literal.Token.ValueText.Length is var length && length >= catalog.MinCodeLength && length <= catalog.MaxCodeLength,
             ILiteralOperation => false,
-            IFieldReferenceOperation reference => reference.Field.IsConst && reference.Field.Type.SpecialType == SpecialType.System_String,
-            ILocalReferenceOperation reference => reference.Local.IsConst && reference.Local.Type.SpecialType == SpecialType.System_String,
+            IFieldReferenceOperation reference => reference.Field.IsConst,
+            ILocalReferenceOperation reference => reference.Local.IsConst,
             _ => false,
         };
         return mayBeConstant

@@ -32,13 +32,8 @@ internal static class ErrorCodeExpressions
     /// </summary>
     public static IOperation? FindComparedErrorCode(IOperation constant, SdkSymbols sdk, CancellationToken cancellationToken)
     {
-        var current = constant;
+        var current = OperationHelpers.WithConversions(constant);
         var parent = current.Parent;
-        while (parent is IConversionOperation)
-        {
-            current = parent;
-            parent = current.Parent;
-        }
 
         switch (parent)
         {

@@ -44,7 +44,7 @@ internal static class GeneratedCode
 
     /// <summary>
     /// True when the innermost member or type declaration around <paramref name="node"/>, or a type containing it, has
-    /// <c>[GeneratedCode]</c> (on any partial part). Declared symbols only: no method body is bound.
+    /// <c>[GeneratedCode]</c> (see <see cref="HasGeneratedCodeAttribute"/>). Declared symbols only: no method body is bound.
     /// </summary>
     private static bool InGeneratedDeclaration(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -31,9 +31,6 @@ internal sealed class KnownTypes
         }
     }
 
-    /// <summary>True when some reference has one of the prefixes (the library is referenced at all).</summary>
-    public bool HasReferences => _references.Count > 0;
-
     /// <summary>
     /// The type, from source first, else from the one matching reference that defines it (null when none does, or when
     /// two do: the ambiguity <c>GetTypeByMetadataName</c> also answers with null).

@@ -17,6 +17,17 @@ internal static class OperationHelpers
         return operation;
     }
 
+    /// <summary>The outermost conversion wrapping <paramref name="operation"/> (itself when none): its parent is the real user.</summary>
+    public static IOperation WithConversions(IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation conversion)
+        {
+            operation = conversion;
+        }
+
+        return operation;
+    }
+
     /// <summary><c>string.Equals(...)</c> or <c>x.Equals(...)</c> on a string.</summary>
     public static bool IsStringEquals(IInvocationOperation invocation)
         => invocation.TargetMethod.Name == "Equals" && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String;

@@ -112,13 +112,13 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         public void Try(OperationAnalysisContext context)
         {
             var tryOperation = (ITryOperation)context.Operation;
-            if (context.IsGeneratedCode || !RetryLoops.MayRetry(tryOperation))
+            if (context.IsGeneratedCode || !RetryLoops.MayRetry(tryOperation, out var loop))
             {
                 return;
             }
 
             var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
-            RetryLoops.AddRetriedCodes(tryOperation, codes);
+            RetryLoops.AddRetriedCodes(tryOperation, loop, codes);
             Report(context, codes);
         }
 
@@ -169,7 +169,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
             {
                 case OperationKind.VariableDeclarator when ((IVariableDeclaratorOperation)operation) is var declarator
                     && RetryNames.IsNamedCodeCollection(declarator.Symbol):
-                    value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                    value = OperationHelpers.InitializerOf(declarator);
                     break;
                 case OperationKind.FieldInitializer when ((IFieldInitializerOperation)operation) is var field
                     && field.InitializedFields.Length == 1 && RetryNames.IsNamedCodeCollection(field.InitializedFields[0]):

@@ -18,7 +18,6 @@ internal sealed class SdkSymbols
     private SdkSymbols(Compilation compilation)
     {
         var types = new KnownTypes(compilation, "HuaweiCloud.SDK");
-        SdkException = types.Get("HuaweiCloud.SDK.Core.SdkException");
         ServiceResponseException = types.Get("HuaweiCloud.SDK.Core.ServiceResponseException");
         ClientRequestException = types.Get("HuaweiCloud.SDK.Core.ClientRequestException");
         ServerResponseException = types.Get("HuaweiCloud.SDK.Core.ServerResponseException");
@@ -36,8 +35,6 @@ internal sealed class SdkSymbols
             FindMember<IPropertySymbol>(ServiceResponseException, "HttpStatusCode"),
             FindMember<IFieldSymbol>(SdkError, "ErrorCode")));
     }
-
-    public INamedTypeSymbol? SdkException { get; }
 
     public INamedTypeSymbol? ServiceResponseException { get; }
 

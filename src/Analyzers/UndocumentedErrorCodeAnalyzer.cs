@@ -70,8 +70,8 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
     {
         if (!sdk.HasClients
             || context.SemanticModel.GetOperation(literal, context.CancellationToken) is not { } operation
-            || !CalledOperations.IsInCatch(operation)
-            || !CalledOperations.TryGetForCatch(operation, sdk, catalog, context.CancellationToken, out _, out var operations))
+            || CalledOperations.EnclosingCatch(operation) is not { } innermostCatch
+            || !CalledOperations.TryGetForCatch(innermostCatch, sdk, catalog, context.CancellationToken, out _, out var operations))
         {
             return null;
         }
@@ -79,9 +79,7 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var called in operations)
         {
-            codes.UnionWith(called.Handle);
-            codes.UnionWith(called.Also);
-            codes.UnionWith(called.Maybe);
+            codes.UnionWith(called.AllCodes);
         }
 
         return codes;

@@ -47,9 +47,9 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
     {
-        if (!ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out _)
+        if (!ComparedErrorCodes.TryGetCatalogCode(constant, catalog, out var entry)
             || CalledOperations.EnclosingCatch(constant) is not { } innermostCatch
-            || !ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out _)
+            || ErrorCodeExpressions.FindComparedErrorCode(constant, sdk, context.CancellationToken) is null
             || !CalledOperations.TryGetForCatch(innermostCatch, sdk, catalog, cache, context.CancellationToken, out _, out var operations)
             || Unreachable(entry, operations) is not { } reason
             || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
@@ -88,7 +88,7 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
             }
 
             sameService = true;
-            if (operation.Handle.Contains(entry.Code) || operation.Also.Contains(entry.Code) || operation.Maybe.Contains(entry.Code))
+            if (operation.CanReturn(entry.Code))
             {
                 return null;
             }
@@ -112,13 +112,7 @@ public sealed class UnreachableErrorCodeCaseAnalyzer : DiagnosticAnalyzer
     /// <summary>What removing this code from its switch/pattern means syntactically; null when only a rewrite of the condition could.</summary>
     private static string? RemovalOf(IOperation constant)
     {
-        var parent = constant.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent switch
+        return OperationHelpers.WithConversions(constant).Parent switch
         {
             ISingleValueCaseClauseOperation => RemoveLabel,
             IConstantPatternOperation { Parent: IPatternCaseClauseOperation } => RemoveLabel,

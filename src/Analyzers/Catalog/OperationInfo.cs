@@ -1,10 +1,15 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace DewAnalyzers.Catalog;
 
 /// <summary>The codes one SDK operation can return, in three tiers (design §3).</summary>
 internal sealed class OperationInfo
 {
+    private readonly HashSet<string> _allCodes;
+
     public OperationInfo(string service, string name, ImmutableArray<string> handle, ImmutableArray<string> also, ImmutableArray<string> maybe)
     {
         Service = service;
@@ -12,6 +17,7 @@ internal sealed class OperationInfo
         Handle = handle;
         Also = also;
         Maybe = maybe;
+        _allCodes = new HashSet<string>(handle.Concat(also).Concat(maybe), StringComparer.Ordinal);
     }
 
     /// <summary><c>KMS</c> or <c>CSMS</c>: also the prefix of the service's codes.</summary>
@@ -28,6 +34,12 @@ internal sealed class OperationInfo
 
     /// <summary>Plausible but unverified codes.</summary>
     public ImmutableArray<string> Maybe { get; }
+
+    /// <summary>Every code of the three tiers: what the operation can return at all.</summary>
+    public IReadOnlyCollection<string> AllCodes => _allCodes;
+
+    /// <summary>True when <paramref name="code"/> is in any tier.</summary>
+    public bool CanReturn(string code) => _allCodes.Contains(code);
 
     public override string ToString() => Service + "." + Name;
 }

@@ -7,22 +7,31 @@ namespace DewAnalyzers.Catalog;
 /// <summary>Operation → codes, read from Operations.tsv and CodeGroups.tsv.</summary>
 internal sealed class OperationMap
 {
-    /// <summary>The suffixes of the SDK's client methods for one operation: <c>X</c>, <c>XAsync</c>, <c>XInvoker</c>, <c>XAsyncInvoker</c>.</summary>
-    private static readonly string[] s_methodSuffixes = { string.Empty, "Async", "Invoker", "AsyncInvoker" };
+    /// <summary>
+    /// The SDK's client methods for one operation <c>X</c>: <c>X</c>, <c>XAsyncInvoker</c>, <c>XInvoker</c>, <c>XAsync</c>,
+    /// in the order a method name is matched (an operation's own name always wins).
+    /// </summary>
+    private static readonly string[] s_methodSuffixes = { string.Empty, "AsyncInvoker", "Invoker", "Async" };
 
     private readonly Dictionary<(string Service, string Operation), OperationInfo> _byKey;
-    private readonly HashSet<string> _methodNames;
+    private readonly Dictionary<(string Service, string Method), OperationInfo> _byMethod = new();
+    private readonly HashSet<string> _methodNames = new(StringComparer.Ordinal);
 
     private OperationMap(Dictionary<(string Service, string Operation), OperationInfo> byKey, ImmutableArray<OperationInfo> all)
     {
         _byKey = byKey;
         All = all;
-        _methodNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var info in all)
+        foreach (var suffix in s_methodSuffixes)
         {
-            foreach (var suffix in s_methodSuffixes)
+            foreach (var info in all)
             {
-                _methodNames.Add(info.Name + suffix);
+                var method = (info.Service, info.Name + suffix);
+                if (!_byMethod.ContainsKey(method))
+                {
+                    _byMethod.Add(method, info);
+                }
+
+                _methodNames.Add(method.Item2);
             }
         }
     }
@@ -37,6 +46,10 @@ internal sealed class OperationMap
     /// block, so calls of anything else are rejected before their receiver type is looked at.
     /// </summary>
     public bool IsClientMethodName(string name) => _methodNames.Contains(name);
+
+    /// <summary>The operation a client method of <paramref name="service"/> calls (<c>DecryptDataAsyncInvoker</c> → DecryptData).</summary>
+    public bool TryGetByMethodName(string service, string method, out OperationInfo info)
+        => _byMethod.TryGetValue((service, method), out info!);
 
     public static OperationMap Parse(string operationsText, string groupsText, Func<string, bool> isKnownCode)
     {

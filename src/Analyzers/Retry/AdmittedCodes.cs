@@ -139,7 +139,7 @@ internal sealed class AdmittedCodes
             case IInvocationOperation invocation when whenTrue:
                 AddInvocation(invocation);
                 break;
-            case IObjectCreationOperation { Arguments.Length: 1 } creation when whenTrue && IsBooleanTask(creation.Type):
+            case IObjectCreationOperation { Arguments.Length: 1 } creation when whenTrue && RetryNames.IsBooleanTask(creation.Type):
                 AddCondition(creation.Arguments[0].Value, whenTrue: true);
                 break;
         }
@@ -233,14 +233,14 @@ internal sealed class AdmittedCodes
             return;
         }
 
-        if (invocation.Arguments.Length == 1 && IsBooleanTask(method.ReturnType))
+        if (invocation.Arguments.Length == 1 && RetryNames.IsBooleanTask(method.ReturnType))
         {
             // ValueTask.FromResult(condition), Task.FromResult(condition): Polly v8 predicates.
             AddCondition(invocation.Arguments[0].Value, whenTrue: true);
             return;
         }
 
-        if (method.ReturnType.SpecialType == SpecialType.System_Boolean || IsBooleanTask(method.ReturnType))
+        if (RetryNames.IsBoolean(method.ReturnType))
         {
             FollowMethod(method);
         }
@@ -402,9 +402,9 @@ internal sealed class AdmittedCodes
 
         return operation switch
         {
-            IInvocationOperation { TargetMethod.Name: "True", Arguments.Length: 0 } invocation => IsBooleanTask(invocation.Type),
-            IInvocationOperation { Arguments.Length: 1 } invocation when IsBooleanTask(invocation.Type) => IsTruthy(invocation.Arguments[0].Value),
-            IObjectCreationOperation { Arguments.Length: 1 } creation when IsBooleanTask(creation.Type) => IsTruthy(creation.Arguments[0].Value),
+            IInvocationOperation { TargetMethod.Name: "True", Arguments.Length: 0 } invocation => RetryNames.IsBooleanTask(invocation.Type),
+            IInvocationOperation { Arguments.Length: 1 } invocation when RetryNames.IsBooleanTask(invocation.Type) => IsTruthy(invocation.Arguments[0].Value),
+            IObjectCreationOperation { Arguments.Length: 1 } creation when RetryNames.IsBooleanTask(creation.Type) => IsTruthy(creation.Arguments[0].Value),
             _ => false,
         };
     }
@@ -412,11 +412,6 @@ internal sealed class AdmittedCodes
     private static bool IsConstant(IOperation? operation) => operation?.ConstantValue.HasValue == true;
 
     private static bool IsConstantString(IOperation? operation) => operation?.ConstantValue is { HasValue: true, Value: string };
-
-    /// <summary><c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
-    private static bool IsBooleanTask(ITypeSymbol? type)
-        => type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } named
-            && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     /// <summary>Descendants (and the node itself), without entering nested lambdas or local functions.</summary>
     private IEnumerable<IOperation> Descendants(IOperation root)

@@ -11,13 +11,17 @@ namespace DewAnalyzers.Retry;
 /// </summary>
 internal static class RetryLoops
 {
-    /// <summary>Cheap test run before anything else on every <c>try</c>: it has handlers and sits in a loop.</summary>
-    public static bool MayRetry(ITryOperation tryOperation)
-        => !tryOperation.Catches.IsEmpty && EnclosingLoop(tryOperation) is not null;
-
-    public static void AddRetriedCodes(ITryOperation tryOperation, AdmittedCodes codes)
+    /// <summary>Cheap test run before anything else on every <c>try</c>: it has handlers and sits in a loop (returned).</summary>
+    public static bool MayRetry(ITryOperation tryOperation, out ILoopOperation loop)
     {
-        if (tryOperation.Catches.IsEmpty || EnclosingLoop(tryOperation) is not { } loop || WalksItems(loop, tryOperation))
+        loop = tryOperation.Catches.IsEmpty ? null! : EnclosingLoop(tryOperation)!;
+        return loop is not null;
+    }
+
+    /// <summary>The codes the handlers of <paramref name="tryOperation"/> send round <paramref name="loop"/> (from <see cref="MayRetry"/>).</summary>
+    public static void AddRetriedCodes(ITryOperation tryOperation, ILoopOperation loop, AdmittedCodes codes)
+    {
+        if (WalksItems(loop, tryOperation))
         {
             return;
         }

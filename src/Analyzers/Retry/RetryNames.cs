@@ -107,10 +107,14 @@ internal static class RetryNames
             _ => null,
         };
 
-    private static bool IsBoolean(ITypeSymbol type)
-        => type.SpecialType == SpecialType.System_Boolean
-            || (type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
-                && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
+    /// <summary>What a predicate returns: <c>bool</c>, <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
+    public static bool IsBoolean(ITypeSymbol? type)
+        => type?.SpecialType == SpecialType.System_Boolean || IsBooleanTask(type);
+
+    /// <summary><c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
+    public static bool IsBooleanTask(ITypeSymbol? type)
+        => type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+            && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static bool IsStringCollection(ITypeSymbol? type)
     {

@@ -41,11 +41,7 @@ internal static class TransientTest
     {
         unit = null!;
         compared = null!;
-        var current = code;
-        while (current.Parent is IConversionOperation)
-        {
-            current = current.Parent;
-        }
+        var current = OperationHelpers.WithConversions(code);
 
         switch (current.Parent)
         {
