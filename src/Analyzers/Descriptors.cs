@@ -31,6 +31,30 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A switch over an error code in a catch clause has no case for codes that the KMS/CSMS operations called in the try block are documented to return, and its default arm (if any) only throws, so those expected outcomes are treated as unexpected.");
 
+    public static readonly DiagnosticDescriptor NonTransientRetry = Create(
+        DiagnosticIds.NonTransientRetry,
+        "Retry of an error code that is not transient",
+        "{0} {1} {2}: {3} (retry class: {4})",
+        Categories.Correctness,
+        DiagnosticSeverity.Warning,
+        "A retry condition admits an error code whose catalog retry class is not transient: retrying a permanent code only adds latency and load, and an after-action code succeeds only after its remedy.");
+
+    public static readonly DiagnosticDescriptor NeverReturnedErrorCode = Create(
+        DiagnosticIds.NeverReturnedErrorCode,
+        "Handler for an error code the operation never returns",
+        "{0} ({1}) is never returned by {2}{3}",
+        Categories.Correctness,
+        DiagnosticSeverity.Warning,
+        "A case, pattern or comparison in a catch clause tests for an error code that none of the KMS/CSMS operations called in the try block can return (in any tier of the catalog), or a code of the other service; the handler is dead code and often a sign that the wrong code was meant.");
+
+    public static readonly DiagnosticDescriptor ErrorCodeStatusMismatch = Create(
+        DiagnosticIds.ErrorCodeStatusMismatch,
+        "Error code can never match the exception or status it is tested with",
+        "{0} is returned with HTTP {1}, so it can never match {2}",
+        Categories.Correctness,
+        DiagnosticSeverity.Warning,
+        "The SDK raises 4xx responses as ClientRequestException and 5xx responses as ServerResponseException, and every documented code comes with one HTTP status; a code tested on the other exception type, or together with another HttpStatusCode, never matches.");
+
     public static readonly DiagnosticDescriptor InvalidCatalogEntry = Create(
         DiagnosticIds.InvalidCatalogEntry,
         "Invalid error-code catalog entry",
@@ -38,30 +62,6 @@ internal static class Descriptors
         Categories.Configuration,
         DiagnosticSeverity.Warning,
         "A line of a *.errorcodes.tsv catalog file cannot be loaded and is skipped; the rest of the file still loads.");
-
-    public static readonly DiagnosticDescriptor UnreachableErrorCodeCase = Create(
-        DiagnosticIds.UnreachableErrorCodeCase,
-        "Handler for an error code the operation never returns",
-        "{0} ({1}) is never returned by {2}{3}",
-        Categories.Correctness,
-        DiagnosticSeverity.Warning,
-        "A case, pattern or comparison in a catch clause tests for an error code that none of the KMS/CSMS operations called in the try block can return (in any tier of the catalog), or a code of the other service; the handler is dead code and often a sign that the wrong code was meant.");
-
-    public static readonly DiagnosticDescriptor ImpossibleErrorCode = Create(
-        DiagnosticIds.ImpossibleErrorCode,
-        "Error code can never match the exception or status it is tested with",
-        "{0} is returned with HTTP {1}, so it can never match {2}",
-        Categories.Correctness,
-        DiagnosticSeverity.Warning,
-        "The SDK raises 4xx responses as ClientRequestException and 5xx responses as ServerResponseException, and every documented code comes with one HTTP status; a code tested on the other exception type, or together with another HttpStatusCode, never matches.");
-
-    public static readonly DiagnosticDescriptor RetryOfNonTransientErrorCode = Create(
-        DiagnosticIds.RetryOfNonTransientErrorCode,
-        "Retry of an error code that is not transient",
-        "{0} {1} {2}: {3} (retry class: {4})",
-        Categories.Correctness,
-        DiagnosticSeverity.Warning,
-        "A retry condition admits an error code whose catalog retry class is not transient: retrying a permanent code only adds latency and load, and an after-action code succeeds only after its remedy.");
 
     public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
 

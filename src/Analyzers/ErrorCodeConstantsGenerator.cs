@@ -10,7 +10,7 @@ namespace DewAnalyzers;
 
 /// <summary>
 /// Emits the catalog constants (<c>KmsErrorCodes</c>, <c>CsmsErrorCodes</c>, one class per user prefix) and
-/// <c>DewErrorCodes.IsTransient</c> into every consuming compilation (design §4).
+/// <c>DewErrorCodes.IsTransient</c> into every consuming compilation (README, "Generated constants").
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator

@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using DewAnalyzers.Catalog;
 using Microsoft.CodeAnalysis;
@@ -19,11 +19,6 @@ namespace DewAnalyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Per missing code, the comment the fix writes above the new case; separated by <see cref="CommentSeparator"/>.</summary>
-    public const string CommentsProperty = "Comments";
-
-    public const char CommentSeparator = '\n';
-
     /// <summary>The <c>.editorconfig</c> key (Roslyn lower-cases keys): <c>handle</c> (default) or <c>all</c>.</summary>
     public const string RequiredCodesOption = "dew003.required_codes";
 
@@ -37,45 +32,34 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            var sdk = SdkSymbols.Create(start.Compilation);
-            if (!sdk.HasErrorCodes || !sdk.HasClients)
+            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
+            if (!state.Sdk.HasErrorCodes || !state.Sdk.HasClients)
             {
                 return;
             }
 
-            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
-            var constants = CatalogConstants.Create(start.Compilation, catalog, start.Options);
-            var cache = CalledOperations.CreateCache();
-            start.RegisterOperationAction(
-                c => Analyze(c, sdk, catalog, constants, cache),
-                OperationKind.Switch,
-                OperationKind.SwitchExpression);
+            start.RegisterOperationAction(c => Analyze(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
         });
     }
 
-    private static void Analyze(
-        OperationAnalysisContext context,
-        SdkSymbols sdk,
-        ErrorCodeCatalog catalog,
-        CatalogConstants constants,
-        ConcurrentDictionary<SyntaxNode, ImmutableArray<OperationInfo>> cache)
+    private static void Analyze(OperationAnalysisContext context, CompilationState state)
     {
         var operation = context.Operation;
-        var value = HandledErrorCodes.SwitchedValue(operation);
+        var value = HandlerSet.SwitchedValue(operation);
         if (context.IsGeneratedCode
             || value?.Type?.SpecialType != SpecialType.System_String
             || CalledOperations.EnclosingCatch(operation) is not { } innermostCatch
-            || !ErrorCodeExpressions.TryGetAccess(value, sdk, context.CancellationToken, out var receiver)
-            || !CalledOperations.TryGetForCatch(innermostCatch, sdk, catalog, cache, context.CancellationToken, out var catchClause, out var operations)
-            || HandledErrorCodes.From(operation, sdk, context.CancellationToken) is not { } handled
+            || !state.ErrorCodes.TryGetAccess(value, context.CancellationToken, out var receiver)
+            || !state.Calls.TryGetForCatch(innermostCatch, context.CancellationToken, out var catchClause, out var operations)
+            || HandlerSet.From(operation, state.ErrorCodes, context.CancellationToken) is not { } handled
             || (handled.HasDefault && !handled.DefaultOnlyThrows))
         {
             return;
         }
 
         var includeAlso = IncludesAlsoTier(context, operation.Syntax.SyntaxTree);
-        var status = StatusClassOf(receiver?.Type ?? catchClause.ExceptionType, sdk);
-        var missing = Missing(operations, handled, catalog, includeAlso, status);
+        var statusClass = state.Sdk.StatusClassOf(receiver?.Type ?? catchClause.ExceptionType);
+        var missing = Missing(operations, handled, state.Catalog, includeAlso, statusClass);
         if (missing.Count == 0)
         {
             return;
@@ -87,8 +71,13 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = constants.SuggestionProperties(missing)
-            .Add(CommentsProperty, string.Join(CommentSeparator.ToString(), missing.Select(Comment)));
+        var properties = state.Constants.SuggestionProperties(missing)
+            .Add(FixProperties.Comments, string.Join(FixProperties.CommentSeparator.ToString(), missing.Select(Comment)));
+        if (handled.InsertionIndex(operation) is { } insertAt)
+        {
+            properties = properties.Add(FixProperties.InsertAt, insertAt.ToString(CultureInfo.InvariantCulture));
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.MissingErrorCodeCase,
             location,
@@ -102,16 +91,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
         => context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(RequiredCodesOption, out var value)
             && string.Equals(value.Trim(), "all", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// The HTTP status class the switched code can have: a <c>ClientRequestException</c> only carries 4xx codes and a
-    /// <c>ServerResponseException</c> only 5xx codes (requiring the others would contradict DEW006). 0 = any.
-    /// </summary>
-    private static int StatusClassOf(ITypeSymbol? exceptionType, SdkSymbols sdk)
-        => OperationHelpers.DerivesFrom(exceptionType, sdk.ClientRequestException) ? 4
-            : OperationHelpers.DerivesFrom(exceptionType, sdk.ServerResponseException) ? 5
-            : 0;
-
-    private static List<ErrorCodeEntry> Missing(ImmutableArray<OperationInfo> operations, HandledErrorCodes handled, ErrorCodeCatalog catalog, bool includeAlso, int statusClass)
+    private static List<ErrorCodeEntry> Missing(ImmutableArray<OperationInfo> operations, HandlerSet handled, ErrorCodeCatalog catalog, bool includeAlso, int statusClass)
     {
         var missing = new List<ErrorCodeEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -127,7 +107,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
         return missing;
     }
 
-    private static void AddMissing(ImmutableArray<string> codes, HandledErrorCodes handled, ErrorCodeCatalog catalog, int statusClass, HashSet<string> seen, List<ErrorCodeEntry> missing)
+    private static void AddMissing(ImmutableArray<string> codes, HandlerSet handled, ErrorCodeCatalog catalog, int statusClass, HashSet<string> seen, List<ErrorCodeEntry> missing)
     {
         foreach (var code in codes)
         {

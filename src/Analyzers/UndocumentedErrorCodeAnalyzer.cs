@@ -27,15 +27,14 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
-            var constants = CatalogConstants.Create(start.Compilation, catalog, start.Options);
-            var sdk = SdkSymbols.Create(start.Compilation);
-            start.RegisterSyntaxNodeAction(c => Analyze(in c, catalog, constants, sdk), SyntaxKind.StringLiteralExpression);
+            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
+            start.RegisterSyntaxNodeAction(c => Analyze(in c, state), SyntaxKind.StringLiteralExpression);
         });
     }
 
-    private static void Analyze(in SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants, SdkSymbols sdk)
+    private static void Analyze(in SyntaxNodeAnalysisContext context, CompilationState state)
     {
+        var catalog = state.Catalog;
         if (context.IsGeneratedCode || !ErrorCodeLiterals.TryGetCandidate(context.Node, catalog, out var literal, out var text))
         {
             return;
@@ -45,33 +44,38 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
         {
             if (!catalog.Contains(text))
             {
-                Report(context, literal, text, catalog.NearestTo(text, SuggestionCount, CodesOfCalledOperations(context, literal, catalog, sdk)), constants);
+                Report(context, literal, text, catalog.NearestTo(text, SuggestionCount, CodesOfCalledOperations(context, literal, state)), state.Constants);
             }
 
             return;
         }
 
-        if (!sdk.HasErrorCodes || !catalog.TryNormalizeNearMiss(text, out var canonical) || !IsComparedWithErrorCode(context, literal, sdk))
+        if (!state.Sdk.HasErrorCodes
+            || !catalog.TryNormalizeNearMiss(text, out var canonical)
+            || context.SemanticModel.GetOperation(literal, context.CancellationToken) is not { } operation
+            || state.ErrorCodes.TestOf(operation, context.CancellationToken) is not { } test
+            || (test.IgnoresCase && string.Equals(text, canonical, StringComparison.OrdinalIgnoreCase)))
         {
+            // Not compared with an error code, or compared ignoring case with a code it only differs from in case: it matches.
             return;
         }
 
         var suggestions = catalog.TryGetEntry(canonical, out var exact)
             ? ImmutableArray.Create(exact)
-            : catalog.NearestTo(canonical, SuggestionCount, CodesOfCalledOperations(context, literal, catalog, sdk));
-        Report(context, literal, text, suggestions, constants);
+            : catalog.NearestTo(canonical, SuggestionCount, CodesOfCalledOperations(context, literal, state));
+        Report(context, literal, text, suggestions, state.Constants);
     }
 
     /// <summary>
     /// Inside a catch whose try calls KMS/CSMS operations, every code those operations can return (any tier): the
     /// suggestions prefer them. Null elsewhere. Only computed for a literal that is reported.
     /// </summary>
-    private static HashSet<string>? CodesOfCalledOperations(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, ErrorCodeCatalog catalog, SdkSymbols sdk)
+    private static HashSet<string>? CodesOfCalledOperations(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, CompilationState state)
     {
-        if (!sdk.HasClients
+        if (!state.Sdk.HasClients
             || context.SemanticModel.GetOperation(literal, context.CancellationToken) is not { } operation
             || CalledOperations.EnclosingCatch(operation) is not { } innermostCatch
-            || !CalledOperations.TryGetForCatch(innermostCatch, sdk, catalog, context.CancellationToken, out _, out var operations))
+            || !state.Calls.TryGetForCatch(innermostCatch, context.CancellationToken, out _, out var operations))
         {
             return null;
         }
@@ -83,12 +87,6 @@ public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
         }
 
         return codes;
-    }
-
-    private static bool IsComparedWithErrorCode(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, SdkSymbols sdk)
-    {
-        var operation = context.SemanticModel.GetOperation(literal, context.CancellationToken);
-        return operation is not null && ErrorCodeExpressions.FindComparedErrorCode(operation, sdk, context.CancellationToken) is not null;
     }
 
     private static void Report(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string text, ImmutableArray<ErrorCodeEntry> suggestions, CatalogConstants constants)

@@ -16,7 +16,7 @@ internal static class ErrorCodeReplacement
     {
         code = string.Empty;
         constant = null;
-        if (!diagnostic.Properties.TryGetValue(ErrorCodeLiterals.CodesProperty, out var codes) || codes is null)
+        if (!diagnostic.Properties.TryGetValue(FixProperties.Codes, out var codes) || codes is null)
         {
             return false;
         }
@@ -28,7 +28,7 @@ internal static class ErrorCodeReplacement
         }
 
         code = codeList[index];
-        if (diagnostic.Properties.TryGetValue(ErrorCodeLiterals.ConstantsProperty, out var constants) && constants is not null)
+        if (diagnostic.Properties.TryGetValue(FixProperties.Constants, out var constants) && constants is not null)
         {
             var constantList = constants.Split(',');
             if (index < constantList.Length && constantList[index].Length != 0)
@@ -41,7 +41,7 @@ internal static class ErrorCodeReplacement
     }
 
     public static int SuggestionCount(Diagnostic diagnostic)
-        => diagnostic.Properties.TryGetValue(ErrorCodeLiterals.CodesProperty, out var codes) && !string.IsNullOrEmpty(codes)
+        => diagnostic.Properties.TryGetValue(FixProperties.Codes, out var codes) && !string.IsNullOrEmpty(codes)
             ? codes!.Split(',').Length
             : 0;
 

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace DewAnalyzers.Catalog;
 
 /// <summary>
-/// Users' <c>*.errorcodes.tsv</c> AdditionalFiles merged into the built-in catalog (design §7).
+/// Users' <c>*.errorcodes.tsv</c> AdditionalFiles merged into the built-in catalog (README, "Custom catalogs").
 /// Files are merged in ordinal path order (as the generator does), so the result does not depend on the order the
 /// build lists them in. Each file is parsed once per content (cached by checksum); the merged catalog is cached by
 /// the ordered set of contents.

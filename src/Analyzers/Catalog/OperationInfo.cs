@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace DewAnalyzers.Catalog;
 
-/// <summary>The codes one SDK operation can return, in three tiers (design §3).</summary>
+/// <summary>The codes one SDK operation can return, in three tiers (ARCHITECTURE.md, "The catalog").</summary>
 internal sealed class OperationInfo
 {
     private readonly HashSet<string> _allCodes;

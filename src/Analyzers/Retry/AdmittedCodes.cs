@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DewAnalyzers.Retry;
 
 /// <summary>
-/// Collects every code a retry condition admits: the constant operands of <c>==</c>, <c>string.Equals</c>, <c>is</c>/<c>or</c>
-/// patterns, property patterns, <c>case</c> labels and switch arms that lead to <c>true</c>, and the elements of
+/// Collects every code a retry condition admits: the constants of the code tests (<see cref="ErrorCodeTest"/>), <c>case</c>
+/// labels and switch arms that lead to <c>true</c>, and the elements of
 /// collections the condition calls <c>Contains</c> on. Predicates called from the condition (lambdas, method groups and
 /// methods of the same compilation) are followed one level. The result is constant string operations; the caller
 /// decides which are catalog codes.
@@ -18,6 +18,7 @@ internal sealed class AdmittedCodes
     private const int MaxFollowDepth = 1;
 
     private readonly MethodBodies _bodies;
+    private readonly LocalValues.Memo _locals;
     private readonly SemanticModel? _model;
     private readonly CancellationToken _cancellationToken;
     private static readonly IReadOnlyList<IOperation> s_none = new IOperation[0];
@@ -27,9 +28,10 @@ internal sealed class AdmittedCodes
     private HashSet<ISymbol>? _followed;
     private int _depth;
 
-    public AdmittedCodes(MethodBodies bodies, SemanticModel? model, CancellationToken cancellationToken)
+    public AdmittedCodes(CompilationState state, SemanticModel? model, CancellationToken cancellationToken)
     {
-        _bodies = bodies;
+        _bodies = state.MethodBodies;
+        _locals = state.Locals;
         _model = model;
         _cancellationToken = cancellationToken;
     }
@@ -99,23 +101,16 @@ internal sealed class AdmittedCodes
                 }
 
                 break;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                if (whenTrue == (comparison.OperatorKind == BinaryOperatorKind.Equals))
-                {
-                    AddComparand(comparison.LeftOperand, comparison.RightOperand);
-                    AddComparand(comparison.RightOperand, comparison.LeftOperand);
-                }
-
-                break;
-            case IIsPatternOperation isPattern:
-                AddPattern(isPattern.Pattern, whenTrue);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+            case IIsPatternOperation:
+                AddTest(condition, whenTrue);
                 break;
             case ISwitchExpressionOperation switchExpression when whenTrue:
                 foreach (var arm in switchExpression.Arms)
                 {
                     if (IsTruthy(arm.Value))
                     {
-                        AddPattern(arm.Pattern, whenTrue: true);
+                        AddPattern(arm.Pattern);
                     }
                     else if (!IsConstant(arm.Value))
                     {
@@ -162,22 +157,18 @@ internal sealed class AdmittedCodes
         }
     }
 
-    /// <summary>Follows a field, property or local to its initializer and collects the codes in it.</summary>
-    public void AddInitializerOf(ISymbol symbol, IOperation context)
+    /// <summary>Follows a local to the values it is given and collects the codes in them.</summary>
+    public void AddValuesOf(ILocalReferenceOperation local)
     {
-        if (symbol is ILocalSymbol local)
+        foreach (var value in _locals.Of(local, _cancellationToken).Values)
         {
-            foreach (var operation in Descendants(OperationHelpers.Root(context)))
-            {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                {
-                    AddCollection(OperationHelpers.InitializerOf(declarator));
-                }
-            }
-
-            return;
+            AddCollection(value);
         }
+    }
 
+    /// <summary>Follows a field or property to its initializer and collects the codes in it.</summary>
+    public void AddInitializerOf(ISymbol symbol)
+    {
         if (symbol is not (IFieldSymbol or IPropertySymbol) || !Followed.Add(symbol))
         {
             return;
@@ -201,35 +192,16 @@ internal sealed class AdmittedCodes
     private void AddInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (OperationHelpers.IsStringEquals(invocation))
+        if (ErrorCodeTest.IsStringComparison(invocation))
         {
-            var values = new List<IOperation>(3);
-            if (invocation.Instance is not null)
-            {
-                values.Add(invocation.Instance);
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Value.Type?.SpecialType == SpecialType.System_String)
-                {
-                    values.Add(argument.Value);
-                }
-            }
-
-            if (values.Count == 2)
-            {
-                AddComparand(values[0], values[1]);
-                AddComparand(values[1], values[0]);
-            }
-
+            AddTest(invocation, whenTrue: true);
             return;
         }
 
         if (method.Name == "Contains")
         {
             var collection = invocation.Instance ?? (invocation.Arguments.Length == 2 ? invocation.Arguments[0].Value : null);
-            AddContainsSource(OperationHelpers.Unwrap(collection), invocation);
+            AddContainsSource(OperationHelpers.Unwrap(collection));
             return;
         }
 
@@ -246,18 +218,18 @@ internal sealed class AdmittedCodes
         }
     }
 
-    private void AddContainsSource(IOperation? collection, IOperation context)
+    private void AddContainsSource(IOperation? collection)
     {
         switch (collection)
         {
             case IFieldReferenceOperation field:
-                AddInitializerOf(field.Field, context);
+                AddInitializerOf(field.Field);
                 break;
             case IPropertyReferenceOperation property:
-                AddInitializerOf(property.Property, context);
+                AddInitializerOf(property.Property);
                 break;
             case ILocalReferenceOperation local:
-                AddInitializerOf(local.Local, context);
+                AddValuesOf(local);
                 break;
             case IArrayCreationOperation or IObjectCreationOperation:
                 AddCollection(collection);
@@ -275,27 +247,26 @@ internal sealed class AdmittedCodes
         }
     }
 
-    private void AddPattern(IPatternOperation? pattern, bool whenTrue)
+    /// <summary>The codes of an atomic test (<see cref="ErrorCodeTest"/>) for which it evaluates to <paramref name="whenTrue"/>.</summary>
+    private void AddTest(IOperation operation, bool whenTrue)
     {
-        switch (pattern)
+        if (ErrorCodeTest.Read(operation) is { } test)
         {
-            case IConstantPatternOperation constant when whenTrue:
-                AddCode(constant.Value);
-                break;
-            case INegatedPatternOperation negated:
-                AddPattern(negated.Pattern, !whenTrue);
-                break;
-            case IBinaryPatternOperation binary when whenTrue:
-                AddPattern(binary.LeftPattern, whenTrue);
-                AddPattern(binary.RightPattern, whenTrue);
-                break;
-            case IRecursivePatternOperation recursive when whenTrue:
-                foreach (var subpattern in recursive.PropertySubpatterns)
-                {
-                    AddPattern(subpattern.Pattern, whenTrue);
-                }
+            foreach (var code in test.CodesWhen(whenTrue))
+            {
+                AddCode(code);
+            }
+        }
+    }
 
-                break;
+    /// <summary>The codes a pattern admits when it matches.</summary>
+    private void AddPattern(IPatternOperation? pattern)
+    {
+        var codes = new List<IOperation>();
+        ErrorCodeTest.AddPatternCodes(pattern, outcome: true, codes);
+        foreach (var code in codes)
+        {
+            AddCode(code);
         }
     }
 
@@ -322,20 +293,12 @@ internal sealed class AdmittedCodes
                         }
                         else if (clause is IPatternCaseClauseOperation patternClause)
                         {
-                            AddPattern(patternClause.Pattern, whenTrue: true);
+                            AddPattern(patternClause.Pattern);
                         }
                     }
 
                     break;
             }
-        }
-    }
-
-    private void AddComparand(IOperation constant, IOperation other)
-    {
-        if (!IsConstant(other))
-        {
-            AddCode(constant);
         }
     }
 

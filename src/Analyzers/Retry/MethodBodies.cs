@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis;
 namespace DewAnalyzers.Retry;
 
 /// <summary>
-/// The operation trees of methods that retry conditions call into (design §5: follow one level into a called
-/// predicate), bound once per compilation: a predicate called from many retry constructs is bound once, not per call.
+/// The operation trees of methods that retry conditions call into (docs/rules/DEW004.md: one level into a called
+/// predicate), bound once per compilation (<see cref="CompilationState"/>): a predicate called from many retry constructs is bound once, not per call.
 /// </summary>
 internal sealed class MethodBodies
 {

@@ -4,14 +4,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DewAnalyzers.Retry;
 
 /// <summary>
-/// The retry constructs DEW004 recognizes (design §5), resolved by symbol once per compilation: the SDK's
+/// The retry constructs DEW004 recognizes (docs/rules/DEW004.md), resolved by symbol once per compilation (<see cref="CompilationState"/>): the SDK's
 /// <c>BaseInvoker.WithRetry</c>, Polly v7 <c>Handle/Or</c> chains ending in a retry, Polly v8
 /// <c>RetryStrategyOptions.ShouldHandle</c>. Each family is off when its types are absent. Loops and named
 /// predicates live in <see cref="RetryLoops"/> and <see cref="RetryNames"/>.
 /// </summary>
 internal sealed class RetryConstructs
 {
-    private RetryConstructs(Compilation compilation, SdkSymbols sdk)
+    public RetryConstructs(Compilation compilation, SdkSymbols sdk)
     {
         BaseInvoker = sdk.BaseInvoker;
         var types = new KnownTypes(compilation, "Polly");
@@ -44,8 +44,6 @@ internal sealed class RetryConstructs
     public bool HasPolly7 => PolicyBuilder is not null || PolicyBuilderOfT is not null;
 
     public bool HasPolly8 => RetryStrategyOptionsOfT is not null;
-
-    public static RetryConstructs Create(Compilation compilation, SdkSymbols sdk) => new(compilation, sdk);
 
     /// <summary>Cheap name test run before anything else on every invocation: <c>WithRetry</c> or a Polly v7 retry method.</summary>
     public bool MayConfigureRetry(IInvocationOperation invocation)

@@ -26,7 +26,7 @@ internal static class AnalyzerHarness
 
     /// <summary>Every concrete <see cref="DiagnosticAnalyzer"/> with a <see cref="DiagnosticAnalyzerAttribute"/> in the analyzers assembly.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers()
-        => typeof(CatalogFileAnalyzer).Assembly.GetTypes()
+        => typeof(InvalidCatalogEntryAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), false))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -34,7 +34,7 @@ internal static class AnalyzerHarness
 
     /// <summary>Every incremental generator with a <see cref="GeneratorAttribute"/> in the analyzers assembly.</summary>
     public static ImmutableArray<ISourceGenerator> AllGenerators()
-        => typeof(CatalogFileAnalyzer).Assembly.GetTypes()
+        => typeof(InvalidCatalogEntryAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t) && t.IsDefined(typeof(GeneratorAttribute), false))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator())

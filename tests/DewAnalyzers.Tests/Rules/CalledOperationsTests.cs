@@ -41,8 +41,8 @@ public sealed class CalledOperationsTests
     public void Resolve_RecognizesEveryForm(string call, string? expected)
     {
         var invocation = FirstInvocation(call);
-        var sdk = SdkSymbols.Create(invocation.SemanticModel!.Compilation);
-        Assert.Equal(expected, CalledOperations.Resolve(invocation, sdk, ErrorCodeCatalog.BuiltIn)?.ToString());
+        var calls = new CalledOperations(new SdkSymbols(invocation.SemanticModel!.Compilation), ErrorCodeCatalog.BuiltIn);
+        Assert.Equal(expected, calls.Resolve(invocation)?.ToString());
     }
 
     [Fact]
@@ -69,18 +69,19 @@ public sealed class CalledOperationsTests
             """);
         var (compilation, root) = Compile(tree);
         var model = compilation.GetSemanticModel(tree);
-        var sdk = SdkSymbols.Create(compilation);
+        var sdk = new SdkSymbols(compilation);
         IOperation Declarator(string name) => model.GetOperation(root.DescendantNodes().OfType<VariableDeclaratorSyntax>().Single(d => d.Identifier.ValueText == name))!;
 
-        Assert.True(CalledOperations.TryGetForCatch(Declarator("inner"), sdk, ErrorCodeCatalog.BuiltIn, CancellationToken.None, out _, out var innerOps));
+        Assert.True(new CalledOperations(sdk, ErrorCodeCatalog.BuiltIn).TryGetForCatch(Declarator("inner"), CancellationToken.None, out _, out var innerOps));
         Assert.Equal(new[] { "CSMS.ShowSecret", "KMS.DecryptData" }, innerOps.Select(o => o.ToString()));
 
-        var cache = CalledOperations.CreateCache();
-        Assert.True(CalledOperations.TryGetForCatch(Declarator("outer"), sdk, ErrorCodeCatalog.BuiltIn, cache, CancellationToken.None, out var catchClause, out var outerOps));
+        var calls = new CalledOperations(sdk, ErrorCodeCatalog.BuiltIn);
+        Assert.True(calls.TryGetForCatch(Declarator("outer"), CancellationToken.None, out var catchClause, out var outerOps));
+        var cache = calls.WalkedTryBodies;
         Assert.Equal(new[] { "KMS.DecryptData", "CSMS.ShowSecret" }, outerOps.Select(o => o.ToString()));
         Assert.Single(cache);
         Assert.IsType<CatchClauseSyntax>(catchClause.Syntax);
-        Assert.False(CalledOperations.TryGetForCatch(model.GetOperation(root.DescendantNodes().OfType<InvocationExpressionSyntax>().First())!, sdk, ErrorCodeCatalog.BuiltIn, CancellationToken.None, out _, out _));
+        Assert.False(calls.TryGetForCatch(model.GetOperation(root.DescendantNodes().OfType<InvocationExpressionSyntax>().First())!, CancellationToken.None, out _, out _));
     }
 
     private static IInvocationOperation FirstInvocation(string call)

@@ -38,7 +38,7 @@ public sealed class DescriptorTests
     {
         var analyzers = Analyzers().Select(a => a.GetType().Name).ToArray();
         Assert.Contains(nameof(UndocumentedErrorCodeAnalyzer), analyzers);
-        Assert.Contains(nameof(CatalogConstantAnalyzer), analyzers);
+        Assert.Contains(nameof(UseCatalogConstantAnalyzer), analyzers);
         Assert.Contains(Descriptors(), d => d.Id == DiagnosticIds.UndocumentedErrorCode);
         Assert.Contains(Descriptors(), d => d.Id == DiagnosticIds.UseCatalogConstant);
     }

@@ -358,7 +358,7 @@ public sealed class GeneratedCodeTests
             """;
         predicates = Regex.Replace(predicates, @"\$MARK_([A-Z]+\.\d{4})\$", m => reported ? "{|DEW004:\"" + m.Groups[1].Value + "\"|}" : "\"" + m.Groups[1].Value + "\"");
 
-        var test = New<RetryErrorCodeAnalyzer>();
+        var test = New<NonTransientRetryAnalyzer>();
         test.TestCode = construct == "Sdk"
             ? """
                 using HuaweiCloud.SDK.Core;
@@ -411,7 +411,7 @@ public sealed class GeneratedCodeTests
     [Fact]
     public Task Dew004_FollowedMembersWithGeneratedCodeAttribute_InTheSameFile_AreNotReported()
     {
-        var test = New<RetryErrorCodeAnalyzer>();
+        var test = New<NonTransientRetryAnalyzer>();
         test.TestCode = """
             using System.CodeDom.Compiler;
             using System.Collections.Generic;
@@ -449,7 +449,7 @@ public sealed class GeneratedCodeTests
     [Fact]
     public Task Dew004_RetryConstructInGeneratedCode_IsNotReported()
     {
-        var test = New<RetryErrorCodeAnalyzer>();
+        var test = New<NonTransientRetryAnalyzer>();
         test.TestCode = """
             using System.CodeDom.Compiler;
             using HuaweiCloud.SDK.Core;
@@ -653,7 +653,7 @@ public sealed class GeneratedCodeTests
 
     private static Task RunPartialPredicatesAsync(string condition, string predicates)
     {
-        var test = New<RetryErrorCodeAnalyzer>();
+        var test = New<NonTransientRetryAnalyzer>();
         test.TestCode = """
             using HuaweiCloud.SDK.Core;
             using HuaweiCloud.SDK.Kms.V2;
@@ -686,11 +686,11 @@ public sealed class GeneratedCodeTests
     private static TestBase NewFor(string rule) => rule switch
     {
         "DEW001" => New<UndocumentedErrorCodeAnalyzer>(),
-        "DEW002" => New<CatalogConstantAnalyzer>(),
+        "DEW002" => New<UseCatalogConstantAnalyzer>(),
         "DEW003" => New<MissingErrorCodeCaseAnalyzer>(),
-        "DEW004" => New<RetryErrorCodeAnalyzer>(),
-        "DEW005" => New<UnreachableErrorCodeCaseAnalyzer>(),
-        "DEW006" => New<ImpossibleErrorCodeAnalyzer>(),
+        "DEW004" => New<NonTransientRetryAnalyzer>(),
+        "DEW005" => New<NeverReturnedErrorCodeAnalyzer>(),
+        "DEW006" => New<ErrorCodeStatusMismatchAnalyzer>(),
         DriverReference => New<DriverReferenceAnalyzer>(),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };

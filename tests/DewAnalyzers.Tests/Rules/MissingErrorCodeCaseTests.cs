@@ -677,7 +677,7 @@ public sealed class MissingErrorCodeCaseTests
 
     private static Task FixAsync(string source, string fixedSource, LanguageVersion version = LanguageVersion.Latest, bool withConstants = true)
     {
-        var test = new CodeFixTest<MissingErrorCodeCaseAnalyzer, AddMissingCasesFixer>
+        var test = new CodeFixTest<MissingErrorCodeCaseAnalyzer, MissingErrorCodeCaseFixer>
         {
             TestCode = source,
             FixedCode = fixedSource,
@@ -965,7 +965,7 @@ public sealed class MissingErrorCodeCaseTests
     [Fact]
     public Task FixAll_SeveralAndNestedSwitches()
     {
-        var test = new CodeFixTest<MissingErrorCodeCaseAnalyzer, AddMissingCasesFixer>
+        var test = new CodeFixTest<MissingErrorCodeCaseAnalyzer, MissingErrorCodeCaseFixer>
         {
             TestCode = InClass("""
                     void A()
@@ -1059,7 +1059,7 @@ public sealed class MissingErrorCodeCaseTests
                         }
                     }
                 """)),
-            CodeActionEquivalenceKey = AddMissingCasesFixer.EquivalenceKey,
+            CodeActionEquivalenceKey = MissingErrorCodeCaseFixer.EquivalenceKey,
         };
         return test.WithConstants().RunAsync();
     }

@@ -11,12 +11,6 @@ namespace DewAnalyzers;
 /// </summary>
 internal static class ErrorCodeLiterals
 {
-    /// <summary>Property key of the code(s) a fix should write (comma separated, best first).</summary>
-    public const string CodesProperty = "Codes";
-
-    /// <summary>Property key of the fully qualified constant(s) matching <see cref="CodesProperty"/>; empty entries mean "no constant".</summary>
-    public const string ConstantsProperty = "Constants";
-
     /// <summary>True when the literal's value might be an error code (or a near miss); false for almost every literal.</summary>
     public static bool TryGetCandidate(SyntaxNode node, ErrorCodeCatalog catalog, out LiteralExpressionSyntax literal, out string text)
     {

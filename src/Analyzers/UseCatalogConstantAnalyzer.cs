@@ -8,7 +8,7 @@ namespace DewAnalyzers;
 
 /// <summary>DEW002: a documented error code written as a string literal, where the generated constant can be used.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
+public sealed class UseCatalogConstantAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UseCatalogConstant);
 
@@ -18,9 +18,8 @@ public sealed class CatalogConstantAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
-            var constants = CatalogConstants.Create(start.Compilation, catalog, start.Options);
-            start.RegisterSyntaxNodeAction(c => Analyze(in c, catalog, constants), SyntaxKind.StringLiteralExpression);
+            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
+            start.RegisterSyntaxNodeAction(c => Analyze(in c, state.Catalog, state.Constants), SyntaxKind.StringLiteralExpression);
         });
     }
 

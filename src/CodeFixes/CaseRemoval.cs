@@ -16,7 +16,7 @@ namespace DewAnalyzers.CodeFixes;
 /// </list>
 /// Switch statements with <c>goto case</c> are left alone (a removed label could be a jump target).
 /// </summary>
-internal static class UnreachableCaseRemoval
+internal static class CaseRemoval
 {
     /// <summary>The new root, or null when none of the spans can be removed.</summary>
     public static SyntaxNode? Apply(SyntaxNode root, IEnumerable<TextSpan> spans)

@@ -10,24 +10,14 @@ using Microsoft.CodeAnalysis.Text;
 namespace DewAnalyzers;
 
 /// <summary>
-/// DEW004: a retry whose condition admits an error code that is not transient (design §5). Retry constructs: SDK
+/// DEW004: a retry whose condition admits an error code that is not transient. Retry constructs: SDK
 /// <c>WithRetry</c>, Polly v7 retry policies, Polly v8 <c>RetryStrategyOptions.ShouldHandle</c>, <c>try</c>/<c>catch</c> in a
 /// loop, and methods/collections named as retry predicates. Reported on the code operand.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
+public sealed class NonTransientRetryAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Property: the admitted code, e.g. <c>KMS.0207</c>.</summary>
-    public const string CodeProperty = "Code";
-
-    /// <summary>
-    /// Property: fully qualified <c>DewErrorCodes.IsTransient</c> (absent when the generated class is not there). The
-    /// code test that the "retry only transient codes" fix replaces is found by the fix (<c>TransientTest</c>), not here:
-    /// most diagnostics are never fixed, and the analyzer stays cheap.
-    /// </summary>
-    public const string IsTransientProperty = "IsTransient";
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RetryOfNonTransientErrorCode);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NonTransientRetry);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,25 +25,21 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            var sdk = SdkSymbols.Create(start.Compilation);
-            var constructs = RetryConstructs.Create(start.Compilation, sdk);
-            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
-            var reporter = new Reporter(
-                start.Compilation,
-                catalog,
-                CatalogConstants.Create(start.Compilation, catalog, start.Options).IsTransientReference);
+            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
+            var constructs = state.RetryConstructs;
+            var reporter = new Reporter(state);
 
             if (constructs.HasSdkRetry || constructs.HasPolly7)
             {
-                start.RegisterOperationAction(c => reporter.Invocation(in c, constructs), OperationKind.Invocation);
+                start.RegisterOperationAction(reporter.Invocation, OperationKind.Invocation);
             }
 
             if (constructs.HasPolly8)
             {
-                start.RegisterOperationAction(c => reporter.Assignment(in c, constructs), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(reporter.Assignment, OperationKind.SimpleAssignment);
             }
 
-            if (sdk.HasErrorCodes)
+            if (state.Sdk.HasErrorCodes)
             {
                 start.RegisterOperationAction(reporter.Try, OperationKind.Try);
             }
@@ -65,45 +51,43 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
 
     private sealed class Reporter
     {
-        private readonly MethodBodies _bodies;
-        private readonly ErrorCodeCatalog _catalog;
-        private readonly string? _isTransient;
+        private readonly CompilationState _state;
+        private readonly RetryConstructs _constructs;
 
         // A predicate can be reached from several constructs (and by its own name); report each code once.
         private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
 
-        public Reporter(Compilation compilation, ErrorCodeCatalog catalog, string? isTransient)
+        public Reporter(CompilationState state)
         {
-            _bodies = new MethodBodies(compilation);
-            _catalog = catalog;
-            _isTransient = isTransient;
+            _state = state;
+            _constructs = state.RetryConstructs;
         }
 
-        public void Invocation(in OperationAnalysisContext context, RetryConstructs constructs)
+        public void Invocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (context.IsGeneratedCode || !constructs.MayConfigureRetry(invocation))
+            if (context.IsGeneratedCode || !_constructs.MayConfigureRetry(invocation))
             {
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
-            if (constructs.TryAddInvocation(invocation, codes))
+            var codes = new AdmittedCodes(_state, context.Operation.SemanticModel, context.CancellationToken);
+            if (_constructs.TryAddInvocation(invocation, codes))
             {
                 Report(context, codes);
             }
         }
 
-        public void Assignment(in OperationAnalysisContext context, RetryConstructs constructs)
+        public void Assignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (context.IsGeneratedCode || !constructs.MaySetShouldHandle(assignment))
+            if (context.IsGeneratedCode || !_constructs.MaySetShouldHandle(assignment))
             {
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
-            if (constructs.TryAddShouldHandle(assignment, codes))
+            var codes = new AdmittedCodes(_state, context.Operation.SemanticModel, context.CancellationToken);
+            if (_constructs.TryAddShouldHandle(assignment, codes))
             {
                 Report(context, codes);
             }
@@ -117,7 +101,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
+            var codes = new AdmittedCodes(_state, context.Operation.SemanticModel, context.CancellationToken);
             RetryLoops.AddRetriedCodes(tryOperation, loop, codes);
             Report(context, codes);
         }
@@ -150,7 +134,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
+            var codes = new AdmittedCodes(_state, context.Operation.SemanticModel, context.CancellationToken);
             codes.AddBody(body);
             Report(context, codes);
         }
@@ -183,7 +167,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            var codes = new AdmittedCodes(_bodies, context.Operation.SemanticModel, context.CancellationToken);
+            var codes = new AdmittedCodes(_state, context.Operation.SemanticModel, context.CancellationToken);
             codes.AddCollection(value);
             Report(context, codes);
         }
@@ -193,7 +177,7 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
             foreach (var code in codes.Codes)
             {
                 if (code.ConstantValue.Value is not string text
-                    || !_catalog.TryGetEntry(text, out var entry)
+                    || !_state.Catalog.TryGetEntry(text, out var entry)
                     || entry.Retry == RetryClass.Transient
                     || !_reported.TryAdd((code.Syntax.SyntaxTree, code.Syntax.Span), 0)
                     || (IsWithin(code.Syntax, context.Operation.Syntax)
@@ -203,14 +187,14 @@ public sealed class RetryErrorCodeAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(CodeProperty, entry.Code);
-                if (_isTransient is not null)
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Code, entry.Code);
+                if (_state.Constants.IsTransientReference is { } isTransient)
                 {
-                    properties = properties.Add(IsTransientProperty, _isTransient);
+                    properties = properties.Add(FixProperties.IsTransient, isTransient);
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.RetryOfNonTransientErrorCode,
+                    Descriptors.NonTransientRetry,
                     code.Syntax.GetLocation(),
                     properties,
                     entry.Code,

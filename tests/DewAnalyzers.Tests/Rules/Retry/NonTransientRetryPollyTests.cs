@@ -7,11 +7,11 @@ using Xunit;
 namespace DewAnalyzers.Tests.Rules.Retry;
 
 /// <summary>DEW004 on the real Polly packages: v7 (Polly 7.2.4) policies and v8 (Polly.Core 8.9.1) retry options.</summary>
-public sealed class RetryErrorCodePollyTests
+public sealed class NonTransientRetryPollyTests
 {
     private static Task VerifyAsync(string source, ReferenceAssemblies references, LanguageVersion languageVersion = LanguageVersion.Latest, bool withSdk = true)
     {
-        var test = new Infrastructure.AnalyzerTest<RetryErrorCodeAnalyzer>(withSdk) { TestCode = source, LanguageVersion = languageVersion, ReferenceAssemblies = references };
+        var test = new Infrastructure.AnalyzerTest<NonTransientRetryAnalyzer>(withSdk) { TestCode = source, LanguageVersion = languageVersion, ReferenceAssemblies = references };
         return test.RunAsync();
     }
 

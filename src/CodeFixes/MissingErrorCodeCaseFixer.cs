@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,9 +19,9 @@ namespace DewAnalyzers.CodeFixes;
 /// (the throwing default's statements, or <c>break;</c> when there is no default), with a comment carrying the catalog's
 /// message and measure. Switch expressions: arms repeating the throwing discard arm, before it.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingCasesFixer))]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingErrorCodeCaseFixer))]
 [Shared]
-public sealed class AddMissingCasesFixer : CodeFixProvider
+public sealed class MissingErrorCodeCaseFixer : CodeFixProvider
 {
     public const string EquivalenceKey = "DEW003.AddMissingCases";
 
@@ -38,16 +39,14 @@ public sealed class AddMissingCasesFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        if (root is null)
         {
             return;
         }
 
-        var sdk = SdkSymbols.Create(semanticModel.Compilation);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Plan.TryCreate(root, semanticModel, sdk, diagnostic, context.CancellationToken) is null)
+            if (Plan.TryCreate(root, diagnostic) is null)
             {
                 continue;
             }
@@ -61,17 +60,15 @@ public sealed class AddMissingCasesFixer : CodeFixProvider
     private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        if (root is null)
         {
             return document;
         }
 
-        var sdk = SdkSymbols.Create(semanticModel.Compilation);
         var plans = new List<Plan>();
         foreach (var diagnostic in diagnostics)
         {
-            if (Plan.TryCreate(root, semanticModel, sdk, diagnostic, cancellationToken) is { } plan && !plans.Any(p => p.Switch == plan.Switch))
+            if (Plan.TryCreate(root, diagnostic) is { } plan && !plans.Any(p => p.Switch == plan.Switch))
             {
                 plans.Add(plan);
             }
@@ -126,41 +123,29 @@ public sealed class AddMissingCasesFixer : CodeFixProvider
 
         public SyntaxNode Switch { get; }
 
-        public static Plan? TryCreate(SyntaxNode root, SemanticModel semanticModel, SdkSymbols sdk, Diagnostic diagnostic, CancellationToken cancellationToken)
+        /// <summary>
+        /// The plan for <paramref name="diagnostic"/>: its missing codes and where they go (<see cref="FixProperties.InsertAt"/>,
+        /// decided by the analyzer); null when the analyzer said the fix cannot keep behaviour or the tree does not match.
+        /// </summary>
+        public static Plan? TryCreate(SyntaxNode root, Diagnostic diagnostic)
         {
             var missing = Missing(diagnostic);
-            if (missing.IsEmpty)
+            if (missing.IsEmpty
+                || !diagnostic.Properties.TryGetValue(FixProperties.InsertAt, out var insertAt)
+                || !int.TryParse(insertAt, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
             {
                 return null;
             }
 
-            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-            var @switch = token.Parent;
-            if (@switch is not (SwitchStatementSyntax or SwitchExpressionSyntax)
-                || semanticModel.GetOperation(@switch, cancellationToken) is not { } operation
-                || DewAnalyzers.HandledErrorCodes.From(operation, sdk, cancellationToken) is not { } handled)
+            var @switch = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent;
+            var valid = @switch switch
             {
-                return null;
-            }
-
-            if (handled.DefaultArm is null)
-            {
-                // Without a default a switch expression would need a new throw: only statements get `break;` sections.
-                return @switch is SwitchStatementSyntax statement ? new Plan(@switch, missing, statement.Sections.Count) : null;
-            }
-
-            if (!handled.DefaultOnlyThrows || UsesDesignation(handled.DefaultArm.Syntax))
-            {
-                return null;
-            }
-
-            var index = handled.DefaultArm.Syntax switch
-            {
-                SwitchSectionSyntax section when @switch is SwitchStatementSyntax s => s.Sections.IndexOf(section),
-                SwitchExpressionArmSyntax arm when @switch is SwitchExpressionSyntax e => e.Arms.IndexOf(arm),
-                _ => -1,
+                SwitchStatementSyntax statement => index <= statement.Sections.Count,
+                SwitchExpressionSyntax expression => index < expression.Arms.Count,
+                _ => false,
             };
-            return index < 0 ? null : new Plan(@switch, missing, index);
+            return valid ? new Plan(@switch!, missing, index) : null;
         }
 
         public SwitchStatementSyntax Apply(SwitchStatementSyntax statement, SyntaxTrivia endOfLine)
@@ -233,21 +218,11 @@ public sealed class AddMissingCasesFixer : CodeFixProvider
         private static bool DeclaresLocals(SyntaxList<StatementSyntax> statements)
             => statements.Any(s => s is LocalDeclarationStatementSyntax or LocalFunctionStatementSyntax);
 
-        /// <summary>True when the default arm's statements use the variable its pattern declares (not in scope elsewhere).</summary>
-        private static bool UsesDesignation(SyntaxNode defaultArm)
-        {
-            var names = defaultArm.DescendantNodes()
-                .OfType<SingleVariableDesignationSyntax>()
-                .Select(d => d.Identifier.ValueText)
-                .ToImmutableHashSet();
-            return !names.IsEmpty && defaultArm.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => names.Contains(n.Identifier.ValueText));
-        }
-
         private static ImmutableArray<(string Code, string? Constant, string Comment)> Missing(Diagnostic diagnostic)
         {
             var count = ErrorCodeReplacement.SuggestionCount(diagnostic);
-            var comments = diagnostic.Properties.TryGetValue(MissingErrorCodeCaseAnalyzer.CommentsProperty, out var text) && text is not null
-                ? text.Split(MissingErrorCodeCaseAnalyzer.CommentSeparator)
+            var comments = diagnostic.Properties.TryGetValue(FixProperties.Comments, out var text) && text is not null
+                ? text.Split(FixProperties.CommentSeparator)
                 : new string[0];
             var result = ImmutableArray.CreateBuilder<(string, string?, string)>(count);
             for (var i = 0; i < count; i++)

@@ -28,9 +28,16 @@ internal static class OperationHelpers
         return operation;
     }
 
-    /// <summary><c>string.Equals(...)</c> or <c>x.Equals(...)</c> on a string.</summary>
-    public static bool IsStringEquals(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name == "Equals" && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String;
+    /// <summary>The variable an operation names (local, parameter, field or property of this instance), or null.</summary>
+    public static ISymbol? SymbolOf(IOperation? operation)
+        => Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property => property.Property,
+            _ => null,
+        };
 
     /// <summary>The outermost operation of the tree <paramref name="operation"/> belongs to (the method body, initializer…).</summary>
     public static IOperation Root(IOperation operation)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using DewAnalyzers.Catalog;
@@ -14,9 +13,9 @@ namespace DewAnalyzers;
 /// (or <c>{ HttpStatusCode: N }</c>) in the same condition when the code comes with another status.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
+public sealed class ErrorCodeStatusMismatchAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ImpossibleErrorCode);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ErrorCodeStatusMismatch);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -24,33 +23,30 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            var sdk = SdkSymbols.Create(start.Compilation);
-            if (sdk.ServiceResponseException is null)
+            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
+            if (state.Sdk.ServiceResponseException is null)
             {
                 return;
             }
 
-            var catalog = CustomCatalogs.GetCatalog(start.Options.AdditionalFiles, start.CancellationToken);
-            var localSources = new ConcurrentDictionary<ILocalSymbol, LocalSource>(SymbolEqualityComparer.Default);
-            ComparedErrorCodes.RegisterConstantAction(start, (in OperationAnalysisContext c, IOperation constant) => Analyze(in c, constant, catalog, sdk, localSources));
+            ComparedConstants.Register(start, state.Catalog, (in OperationAnalysisContext c, IOperation constant, ErrorCodeEntry entry) => Analyze(in c, constant, entry, state));
         });
     }
 
-    private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeCatalog catalog, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources)
+    private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeEntry entry, CompilationState state)
     {
-        if (!ComparedErrorCodes.TryGet(constant, catalog, sdk, context.CancellationToken, out var entry, out var errorCode)
-            || entry.HttpStatus < 400
-            || ComparedErrorCodes.IsNegated(constant)
-            || ComparedErrorCodes.TestOf(constant) is not { } test)
+        if (entry.HttpStatus < 400
+            || state.ErrorCodes.TestOf(constant, context.CancellationToken) is not { } test
+            || test.IsNegated(constant))
         {
             return;
         }
 
-        var facts = ExceptionFacts.Of(errorCode, test, sdk, localSources, context.CancellationToken);
-        var conflict = Conflict(entry.HttpStatus, facts, sdk);
+        var facts = ExceptionFacts.Of(test, state, context.CancellationToken);
+        var conflict = Conflict(entry.HttpStatus, facts, state.Sdk);
         if (conflict is not null && !GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ImpossibleErrorCode, constant.Syntax.GetLocation(), entry.Code, entry.HttpStatus, conflict));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ErrorCodeStatusMismatch, constant.Syntax.GetLocation(), entry.Code, entry.HttpStatus, conflict));
         }
     }
 
@@ -61,17 +57,12 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             return $"HttpStatusCode {tested}";
         }
 
-        if (status >= 500 && OperationHelpers.DerivesFrom(facts.Type, sdk.ClientRequestException))
+        return (sdk.StatusClassOf(facts.Type), status / 100) switch
         {
-            return "a ClientRequestException (HTTP 4xx)";
-        }
-
-        if (status < 500 && OperationHelpers.DerivesFrom(facts.Type, sdk.ServerResponseException))
-        {
-            return "a ServerResponseException (HTTP 5xx)";
-        }
-
-        return null;
+            (4, 5) => "a ClientRequestException (HTTP 4xx)",
+            (5, 4) => "a ServerResponseException (HTTP 5xx)",
+            _ => null,
+        };
     }
 
     /// <summary>What the condition says about the exception a code is read from: its most derived type and tested status.</summary>
@@ -87,32 +78,39 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
 
         public ISymbol? Instance { get; set; }
 
-        public static ExceptionFacts Of(IOperation errorCode, IOperation test, SdkSymbols sdk, ConcurrentDictionary<ILocalSymbol, LocalSource> localSources, CancellationToken cancellationToken)
+        public static ExceptionFacts Of(ErrorCodeTest test, CompilationState state, CancellationToken cancellationToken)
         {
-            var facts = new ExceptionFacts(sdk);
-            if (ErrorCodeExpressions.TryGetAccess(errorCode, sdk, cancellationToken, out var receiver) && receiver is not null)
+            var facts = new ExceptionFacts(state.Sdk);
+            var errorCode = test.Subject;
+            if (state.ErrorCodes.TryGetAccess(errorCode, cancellationToken, out var receiver) && receiver is not null)
             {
                 facts.Narrow(receiver.Type);
-                facts.Instance = SymbolOf(receiver);
+                facts.Instance = OperationHelpers.SymbolOf(receiver);
             }
-            else if (OperationHelpers.Unwrap(errorCode) is IPropertyReferenceOperation { Parent: IPropertySubpatternOperation { Parent: IRecursivePatternOperation pattern } })
+            else if (errorCode is IPropertyReferenceOperation { Parent: IPropertySubpatternOperation { Parent: IRecursivePatternOperation pattern } })
             {
                 facts.FromPropertyPattern(pattern);
             }
-            else if (OperationHelpers.Unwrap(errorCode) is ILocalReferenceOperation local)
+            else if (errorCode is ILocalReferenceOperation local && state.ErrorCodes.SourceOf(local, cancellationToken) is { } source)
             {
-                var source = localSources.TryGetValue(local.Local, out var known)
-                    ? known
-                    : localSources.GetOrAdd(local.Local, LocalSource.Of(local, sdk, cancellationToken));
-                if (source.Instance is not null)
-                {
-                    facts.Narrow(source.Type);
-                    facts.Instance = source.Instance;
-                }
+                facts.Narrow(source.Type);
+                facts.Instance = source.Instance;
             }
 
-            facts.FromConjuncts(test, cancellationToken);
+            facts.FromConjuncts(TestOperation(test), cancellationToken);
             return facts;
+        }
+
+        /// <summary>The operation that stands for the test in its condition (a property subpattern's is its <c>is</c>).</summary>
+        private static IOperation TestOperation(ErrorCodeTest test)
+        {
+            var operation = test.Operation;
+            while (operation is IPropertySubpatternOperation or IPatternOperation)
+            {
+                operation = operation.Parent!;
+            }
+
+            return operation;
         }
 
         private void FromPropertyPattern(IRecursivePatternOperation pattern)
@@ -129,7 +127,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             if (pattern.Parent is IIsPatternOperation isPattern)
             {
                 Narrow(isPattern.Value.Type);
-                Instance = SymbolOf(isPattern.Value);
+                Instance = OperationHelpers.SymbolOf(isPattern.Value);
             }
         }
 
@@ -215,7 +213,7 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
                 && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _sdk.HttpStatusCodeProperty);
 
         private bool IsInstance(IOperation? operation)
-            => Instance is not null && SymbolEqualityComparer.Default.Equals(SymbolOf(operation), Instance);
+            => Instance is not null && SymbolEqualityComparer.Default.Equals(OperationHelpers.SymbolOf(operation), Instance);
 
         public void Narrow(ITypeSymbol? type)
         {
@@ -228,64 +226,6 @@ public sealed class ImpossibleErrorCodeAnalyzer : DiagnosticAnalyzer
             {
                 Type = type;
             }
-        }
-
-        public static ISymbol? SymbolOf(IOperation? operation)
-            => OperationHelpers.Unwrap(operation) switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
-                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property => property.Property,
-                _ => null,
-            };
-    }
-
-    /// <summary>
-    /// For a local read from error codes: the exception it was read from (symbol and static type), when every
-    /// assignment reads the same one. Computed once per local per compilation (a local is compared once per code).
-    /// </summary>
-    private sealed class LocalSource
-    {
-        private static readonly LocalSource s_unknown = new(null, null);
-
-        private LocalSource(ISymbol? instance, ITypeSymbol? type)
-        {
-            Instance = instance;
-            Type = type;
-        }
-
-        public ISymbol? Instance { get; }
-
-        public ITypeSymbol? Type { get; }
-
-        public static LocalSource Of(ILocalReferenceOperation reference, SdkSymbols sdk, CancellationToken cancellationToken)
-        {
-            IOperation? source = null;
-            foreach (var operation in OperationHelpers.Root(reference).Descendants())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local) => assignment.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (!ErrorCodeExpressions.TryGetAccess(value, sdk, cancellationToken, out var receiver) || receiver is null
-                    || (source is not null && !SymbolEqualityComparer.Default.Equals(ExceptionFacts.SymbolOf(source), ExceptionFacts.SymbolOf(receiver))))
-                {
-                    return s_unknown;
-                }
-
-                source = receiver;
-            }
-
-            return source is not null && ExceptionFacts.SymbolOf(source) is { } symbol ? new LocalSource(symbol, source.Type) : s_unknown;
         }
     }
 }

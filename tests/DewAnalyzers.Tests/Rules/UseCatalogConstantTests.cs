@@ -5,14 +5,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using AnalyzerTest = DewAnalyzers.Tests.Infrastructure.AnalyzerTest<DewAnalyzers.CatalogConstantAnalyzer>;
-using FixTest = DewAnalyzers.Tests.Infrastructure.CodeFixTest<DewAnalyzers.CatalogConstantAnalyzer, DewAnalyzers.CodeFixes.CatalogConstantFixer>;
-using VerifyCS = DewAnalyzers.Tests.Infrastructure.Verify<DewAnalyzers.CatalogConstantAnalyzer>;
-using VerifyFixCS = DewAnalyzers.Tests.Infrastructure.VerifyFix<DewAnalyzers.CatalogConstantAnalyzer, DewAnalyzers.CodeFixes.CatalogConstantFixer>;
+using AnalyzerTest = DewAnalyzers.Tests.Infrastructure.AnalyzerTest<DewAnalyzers.UseCatalogConstantAnalyzer>;
+using FixTest = DewAnalyzers.Tests.Infrastructure.CodeFixTest<DewAnalyzers.UseCatalogConstantAnalyzer, DewAnalyzers.CodeFixes.UseCatalogConstantFixer>;
+using VerifyCS = DewAnalyzers.Tests.Infrastructure.Verify<DewAnalyzers.UseCatalogConstantAnalyzer>;
+using VerifyFixCS = DewAnalyzers.Tests.Infrastructure.VerifyFix<DewAnalyzers.UseCatalogConstantAnalyzer, DewAnalyzers.CodeFixes.UseCatalogConstantFixer>;
 
 namespace DewAnalyzers.Tests.Rules;
 
-public sealed class CatalogConstantTests
+public sealed class UseCatalogConstantTests
 {
     public static TheoryData<LanguageVersion> LanguageVersions => new() { LanguageVersion.CSharp7_3, LanguageVersion.Latest };
 
@@ -489,7 +489,7 @@ public sealed class CatalogConstantTests
                     bool M(ServiceResponseException e) => e.ErrorCode == KmsErrorCodes.KeyNotFound || e.ErrorCode == KmsErrorCodes.KeyDisabled || e.ErrorCode == CsmsErrorCodes.SecretNotFound;
                 }
                 """,
-            CodeActionEquivalenceKey = CatalogConstantFixer.EquivalenceKey,
+            CodeActionEquivalenceKey = UseCatalogConstantFixer.EquivalenceKey,
             NumberOfIncrementalIterations = 3,
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 1,
@@ -502,7 +502,7 @@ public sealed class CatalogConstantTests
     {
         var test = new FixTest
         {
-            CodeActionEquivalenceKey = CatalogConstantFixer.EquivalenceKey,
+            CodeActionEquivalenceKey = UseCatalogConstantFixer.EquivalenceKey,
             NumberOfIncrementalIterations = 4,
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 2,
@@ -548,7 +548,7 @@ public sealed class CatalogConstantTests
     {
         var test = new FixTest
         {
-            CodeActionEquivalenceKey = CatalogConstantFixer.EquivalenceKey,
+            CodeActionEquivalenceKey = UseCatalogConstantFixer.EquivalenceKey,
             NumberOfIncrementalIterations = 2,
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 2,

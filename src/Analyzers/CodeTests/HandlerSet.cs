@@ -1,17 +1,22 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers;
 
 /// <summary>
-/// What a <c>switch</c> statement or switch expression over an error-code expression handles: the codes of its case labels,
-/// <c>or</c> patterns and <c>when</c> clauses (compared by constant value), and its default arm.
+/// A handler set: a place that decides per code. Today a <c>switch</c> statement or switch expression over an error-code
+/// expression: the codes of its case labels, patterns and <c>when</c> clauses (read with <see cref="ErrorCodeTest"/>,
+/// compared by constant value), and its default arm.
 /// </summary>
-internal sealed class HandledErrorCodes
+internal sealed class HandlerSet
 {
-    private HandledErrorCodes(ImmutableArray<string> codes, IOperation? defaultArm, bool defaultOnlyThrows)
+    private HandlerSet(ImmutableArray<string> codes, IOperation? defaultArm, bool defaultOnlyThrows)
     {
         Codes = codes;
         DefaultArm = defaultArm;
@@ -39,14 +44,53 @@ internal sealed class HandledErrorCodes
     public bool Handles(string code) => Codes.IndexOf(code) >= 0;
 
     /// <summary>
+    /// Where DEW003's fix inserts the missing cases (<see cref="FixProperties.InsertAt"/>): the default section's or arm's
+    /// index, or the section count of a switch statement without a default. Null when the fix cannot keep behaviour: a
+    /// switch expression without a default arm, a default that handles the rest, or a default whose statements use a
+    /// variable declared in it (copies would not compile).
+    /// </summary>
+    public int? InsertionIndex(IOperation switchOperation)
+    {
+        if (DefaultArm is null)
+        {
+            return switchOperation.Syntax is SwitchStatementSyntax statement ? statement.Sections.Count : null;
+        }
+
+        if (!DefaultOnlyThrows || UsesDesignation(DefaultArm.Syntax))
+        {
+            return null;
+        }
+
+        var index = (DefaultArm.Syntax, switchOperation.Syntax) switch
+        {
+            (SwitchSectionSyntax section, SwitchStatementSyntax statement) => statement.Sections.IndexOf(section),
+            (SwitchExpressionArmSyntax arm, SwitchExpressionSyntax expression) => expression.Arms.IndexOf(arm),
+            _ => -1,
+        };
+        return index < 0 ? null : index;
+    }
+
+    /// <summary>True when the default arm uses a variable that is designated inside it (not in scope in a copy elsewhere).</summary>
+    private static bool UsesDesignation(SyntaxNode defaultArm)
+    {
+        HashSet<string>? names = null;
+        foreach (var designation in defaultArm.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
+        {
+            (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(designation.Identifier.ValueText);
+        }
+
+        return names is not null && defaultArm.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => names.Contains(n.Identifier.ValueText));
+    }
+
+    /// <summary>
     /// Reads a switch statement (<see cref="ISwitchOperation"/>) or switch expression (<see cref="ISwitchExpressionOperation"/>).
     /// Null for any other operation. Does not check that the switched value is an error code.
     /// </summary>
-    public static HandledErrorCodes? From(IOperation switchOperation, SdkSymbols sdk, CancellationToken cancellationToken)
+    public static HandlerSet? From(IOperation switchOperation, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
         => switchOperation switch
         {
-            ISwitchOperation statement => FromStatement(statement, sdk, cancellationToken),
-            ISwitchExpressionOperation expression => FromExpression(expression, sdk, cancellationToken),
+            ISwitchOperation statement => FromStatement(statement, errorCodes, cancellationToken),
+            ISwitchExpressionOperation expression => FromExpression(expression, errorCodes, cancellationToken),
             _ => null,
         };
 
@@ -59,9 +103,9 @@ internal sealed class HandledErrorCodes
             _ => null,
         };
 
-    private static HandledErrorCodes FromStatement(ISwitchOperation statement, SdkSymbols sdk, CancellationToken cancellationToken)
+    private static HandlerSet FromStatement(ISwitchOperation statement, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
     {
-        var codes = ImmutableArray.CreateBuilder<string>();
+        var codes = new List<IOperation>();
         IOperation? defaultArm = null;
         foreach (var section in statement.Cases)
         {
@@ -77,10 +121,10 @@ internal sealed class HandledErrorCodes
                         AddConstant(single.Value, codes);
                         break;
                     case IPatternCaseClauseOperation patternClause:
-                        AddPattern(patternClause.Pattern, codes);
+                        ErrorCodeTest.AddPatternCodes(patternClause.Pattern, outcome: true, codes);
                         if (patternClause.Guard is { } guard)
                         {
-                            AddGuard(guard, patternClause.Pattern, sdk, cancellationToken, codes);
+                            AddGuard(guard, patternClause.Pattern, errorCodes, cancellationToken, codes);
                         }
                         else if (IsCatchAll(patternClause.Pattern))
                         {
@@ -93,20 +137,20 @@ internal sealed class HandledErrorCodes
         }
 
         var onlyThrows = defaultArm is ISwitchCaseOperation defaultSection && OnlyThrows(defaultSection.Body);
-        return new HandledErrorCodes(codes.ToImmutable(), defaultArm, onlyThrows);
+        return new HandlerSet(Values(codes), defaultArm, onlyThrows);
     }
 
-    private static HandledErrorCodes FromExpression(ISwitchExpressionOperation expression, SdkSymbols sdk, CancellationToken cancellationToken)
+    private static HandlerSet FromExpression(ISwitchExpressionOperation expression, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
     {
-        var codes = ImmutableArray.CreateBuilder<string>();
+        var codes = new List<IOperation>();
         ISwitchExpressionArmOperation? defaultArm = null;
         foreach (var arm in expression.Arms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AddPattern(arm.Pattern, codes);
+            ErrorCodeTest.AddPatternCodes(arm.Pattern, outcome: true, codes);
             if (arm.Guard is { } guard)
             {
-                AddGuard(guard, arm.Pattern, sdk, cancellationToken, codes);
+                AddGuard(guard, arm.Pattern, errorCodes, cancellationToken, codes);
             }
             else if (IsCatchAll(arm.Pattern))
             {
@@ -115,106 +159,49 @@ internal sealed class HandledErrorCodes
         }
 
         var onlyThrows = defaultArm is not null && OperationHelpers.Unwrap(defaultArm.Value) is IThrowOperation;
-        return new HandledErrorCodes(codes.ToImmutable(), defaultArm, onlyThrows);
+        return new HandlerSet(Values(codes), defaultArm, onlyThrows);
     }
 
-    private static void AddConstant(IOperation? value, ImmutableArray<string>.Builder codes)
+    private static void AddConstant(IOperation? value, List<IOperation> codes)
     {
-        if (value?.ConstantValue is { HasValue: true, Value: string code })
+        if (value?.ConstantValue is { HasValue: true, Value: string })
         {
-            codes.Add(code);
+            codes.Add(value);
         }
     }
 
-    /// <summary>Constant patterns, also combined with <c>or</c> (an <c>and</c> or <c>not</c> names no handled code).</summary>
-    private static void AddPattern(IPatternOperation? pattern, ImmutableArray<string>.Builder codes)
+    private static ImmutableArray<string> Values(List<IOperation> codes)
     {
-        switch (pattern)
+        var values = ImmutableArray.CreateBuilder<string>(codes.Count);
+        foreach (var code in codes)
         {
-            case IConstantPatternOperation constant:
-                AddConstant(constant.Value, codes);
-                break;
-            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                AddPattern(or.LeftPattern, codes);
-                AddPattern(or.RightPattern, codes);
-                break;
+            values.Add((string)code.ConstantValue.Value!);
         }
+
+        return values.MoveToImmutable();
     }
 
     /// <summary>
-    /// Codes a <c>when</c> clause tests for equality (<c>==</c>, <c>Equals</c>, <c>is</c> constant/or patterns) against the
-    /// switched value: an error-code expression or the variable the arm's pattern declares.
+    /// Codes a <c>when</c> clause tests for (<see cref="ErrorCodeTest"/>: <c>==</c>, <c>Equals</c>, <c>is</c> patterns…)
+    /// against the switched value: an error-code expression or the variable the arm's pattern declares.
     /// </summary>
-    private static void AddGuard(IOperation guard, IPatternOperation? pattern, SdkSymbols sdk, CancellationToken cancellationToken, ImmutableArray<string>.Builder codes)
+    private static void AddGuard(IOperation guard, IPatternOperation? pattern, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken, List<IOperation> codes)
     {
         var declared = (pattern as IDeclarationPatternOperation)?.DeclaredSymbol as ILocalSymbol;
         foreach (var operation in guard.DescendantsAndSelf())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            switch (operation)
+            if (operation.Kind is OperationKind.Binary or OperationKind.Invocation or OperationKind.IsPattern
+                && ErrorCodeTest.Read(operation) is { } test
+                && (IsDeclared(test.Subject, declared) || errorCodes.IsErrorCode(test.Subject, cancellationToken)))
             {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary:
-                    if (IsSubject(binary.LeftOperand, declared, sdk, cancellationToken))
-                    {
-                        AddConstant(binary.RightOperand, codes);
-                    }
-                    else if (IsSubject(binary.RightOperand, declared, sdk, cancellationToken))
-                    {
-                        AddConstant(binary.LeftOperand, codes);
-                    }
-
-                    break;
-                case IInvocationOperation invocation when OperationHelpers.IsStringEquals(invocation):
-                    AddEqualsArguments(invocation, declared, sdk, cancellationToken, codes);
-                    break;
-                case IIsPatternOperation isPattern when IsSubject(isPattern.Value, declared, sdk, cancellationToken):
-                    AddPattern(isPattern.Pattern, codes);
-                    break;
+                codes.AddRange(test.Admitted);
             }
         }
     }
 
-    private static void AddEqualsArguments(IInvocationOperation invocation, ILocalSymbol? declared, SdkSymbols sdk, CancellationToken cancellationToken, ImmutableArray<string>.Builder codes)
-    {
-        // x.Equals("KMS.0207") / "KMS.0207".Equals(x) / string.Equals(x, "KMS.0207"[, comparison]).
-        IOperation? first;
-        IOperation? second;
-        if (invocation.Instance is not null)
-        {
-            first = invocation.Instance;
-            second = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
-        }
-        else
-        {
-            first = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
-            second = invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value : null;
-        }
-
-        if (first is null || second is null)
-        {
-            return;
-        }
-
-        if (IsSubject(first, declared, sdk, cancellationToken))
-        {
-            AddConstant(second, codes);
-        }
-        else if (IsSubject(second, declared, sdk, cancellationToken))
-        {
-            AddConstant(first, codes);
-        }
-    }
-
-    private static bool IsSubject(IOperation operation, ILocalSymbol? declared, SdkSymbols sdk, CancellationToken cancellationToken)
-    {
-        var unwrapped = OperationHelpers.Unwrap(operation);
-        if (declared is not null && unwrapped is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declared))
-        {
-            return true;
-        }
-
-        return unwrapped is not null && !unwrapped.ConstantValue.HasValue && ErrorCodeExpressions.IsErrorCode(unwrapped, sdk, cancellationToken);
-    }
+    private static bool IsDeclared(IOperation subject, ILocalSymbol? declared)
+        => declared is not null && subject is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declared);
 
     /// <summary>A pattern that matches every string (the switch's input is a string): <c>_</c>, <c>var x</c>, <c>string s</c>, <c>string</c>, <c>not "…"</c>.</summary>
     private static bool IsCatchAll(IPatternOperation? pattern)

@@ -3,12 +3,12 @@ using DewAnalyzers.CodeFixes;
 using DewAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
-using VerifyCS = DewAnalyzers.Tests.Infrastructure.Verify<DewAnalyzers.UnreachableErrorCodeCaseAnalyzer>;
-using VerifyFixCS = DewAnalyzers.Tests.Infrastructure.VerifyFix<DewAnalyzers.UnreachableErrorCodeCaseAnalyzer, DewAnalyzers.CodeFixes.RemoveUnreachableCaseFixer>;
+using VerifyCS = DewAnalyzers.Tests.Infrastructure.Verify<DewAnalyzers.NeverReturnedErrorCodeAnalyzer>;
+using VerifyFixCS = DewAnalyzers.Tests.Infrastructure.VerifyFix<DewAnalyzers.NeverReturnedErrorCodeAnalyzer, DewAnalyzers.CodeFixes.NeverReturnedErrorCodeFixer>;
 
 namespace DewAnalyzers.Tests.Rules;
 
-public sealed class UnreachableErrorCodeCaseTests
+public sealed class NeverReturnedErrorCodeTests
 {
     private const string Usings = """
         using System;
@@ -50,7 +50,7 @@ public sealed class UnreachableErrorCodeCaseTests
     [Fact]
     public async Task Message_NamesCodeAndOperations()
     {
-        var test = new AnalyzerTest<UnreachableErrorCodeCaseAnalyzer>
+        var test = new AnalyzerTest<NeverReturnedErrorCodeAnalyzer>
         {
             TestCode = Usings + """
                 class C
@@ -272,7 +272,7 @@ public sealed class UnreachableErrorCodeCaseTests
     [Fact]
     public async Task WithoutTheSdk_NothingIsReported()
     {
-        var test = new AnalyzerTest<UnreachableErrorCodeCaseAnalyzer>(withSdk: false)
+        var test = new AnalyzerTest<NeverReturnedErrorCodeAnalyzer>(withSdk: false)
         {
             TestCode = """
                 class KmsClient { public void DecryptData() { } }
@@ -444,7 +444,7 @@ public sealed class UnreachableErrorCodeCaseTests
     [Fact]
     public async Task FixAll_RemovesWholeSectionsAndPatternsAndCompiles()
     {
-        var test = new CodeFixTest<UnreachableErrorCodeCaseAnalyzer, RemoveUnreachableCaseFixer>
+        var test = new CodeFixTest<NeverReturnedErrorCodeAnalyzer, NeverReturnedErrorCodeFixer>
         {
             TestCode = Usings + """
                 class C
@@ -509,7 +509,7 @@ public sealed class UnreachableErrorCodeCaseTests
                 """,
             NumberOfFixAllIterations = 1,
         };
-        test.CodeActionEquivalenceKey = RemoveUnreachableCaseFixer.EquivalenceKey;
+        test.CodeActionEquivalenceKey = NeverReturnedErrorCodeFixer.EquivalenceKey;
         await test.WithConstants().RunAsync();
     }
 
@@ -628,5 +628,5 @@ public sealed class UnreachableErrorCodeCaseTests
 
     /// <summary>The diagnostic is reported but no fix is offered (the fixed state equals the input).</summary>
     private static Task VerifyNoFixAsync(string source)
-        => new CodeFixTest<UnreachableErrorCodeCaseAnalyzer, RemoveUnreachableCaseFixer> { TestCode = source, FixedCode = source }.WithConstants().RunAsync();
+        => new CodeFixTest<NeverReturnedErrorCodeAnalyzer, NeverReturnedErrorCodeFixer> { TestCode = source, FixedCode = source }.WithConstants().RunAsync();
 }

@@ -8,11 +8,11 @@ using Xunit;
 namespace DewAnalyzers.Tests.Rules.Retry;
 
 /// <summary>DEW004 on the SDK's WithRetry, hand-written loops and named predicates.</summary>
-public sealed class RetryErrorCodeTests
+public sealed class NonTransientRetryTests
 {
     private static Task VerifyAsync(string source, LanguageVersion languageVersion = LanguageVersion.Latest, bool withSdk = true, params DiagnosticResult[] expected)
     {
-        var test = new Infrastructure.AnalyzerTest<RetryErrorCodeAnalyzer>(withSdk) { TestCode = source, LanguageVersion = languageVersion };
+        var test = new Infrastructure.AnalyzerTest<NonTransientRetryAnalyzer>(withSdk) { TestCode = source, LanguageVersion = languageVersion };
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

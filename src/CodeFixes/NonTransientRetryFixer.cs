@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
-using DewAnalyzers.Retry;
 
 namespace DewAnalyzers.CodeFixes;
 
@@ -18,14 +18,14 @@ namespace DewAnalyzers.CodeFixes;
 /// (replace the code test with <c>DewErrorCodes.IsTransient(code)</c>). FixAll merges every removal of a document in
 /// one pass, so several codes of one <c>||</c> chain can go at once.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveRetryCodeFixer))]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NonTransientRetryFixer))]
 [Shared]
-public sealed class RemoveRetryCodeFixer : CodeFixProvider
+public sealed class NonTransientRetryFixer : CodeFixProvider
 {
     public const string RemoveEquivalenceKey = "DEW004.RemoveCode";
     public const string TransientEquivalenceKey = "DEW004.RetryOnlyTransient";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RetryOfNonTransientErrorCode);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NonTransientRetry);
 
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
 
@@ -39,7 +39,7 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var code = diagnostic.Properties.TryGetValue(RetryErrorCodeAnalyzer.CodeProperty, out var value) ? value : null;
+            var code = diagnostic.Properties.TryGetValue(FixProperties.Code, out var value) ? value : null;
             if (code is null)
             {
                 continue;
@@ -55,7 +55,7 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
                     diagnostic);
             }
 
-            if (diagnostic.Properties.ContainsKey(RetryErrorCodeAnalyzer.IsTransientProperty)
+            if (diagnostic.Properties.ContainsKey(FixProperties.IsTransient)
                 && await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is { } model
                 && TryGetTest(root, model, diagnostic, context.CancellationToken, out _))
             {
@@ -111,25 +111,48 @@ public sealed class RemoveRetryCodeFixer : CodeFixProvider
     }
 
     /// <summary>
-    /// The code test around the reported code (widened over a <c>||</c> chain of tests of the same expression) and the
-    /// tested expression, found from the code's operation; false when the test is not one the fix can rewrite.
+    /// The code test around the reported code (<see cref="ErrorCodeTest"/>: a case-sensitive membership test such as
+    /// <c>x == "KMS.0207"</c>, <c>string.Equals(x, "…")</c> or <c>x is "…" or "…"</c>), widened over a <c>||</c> chain of such
+    /// tests of the same expression, and the tested expression; false when the test is not one the fix can rewrite.
     /// </summary>
     private static bool TryGetTest(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken, out (ExpressionSyntax Test, ExpressionSyntax Compared, string IsTransient) test)
     {
         test = default;
         var span = diagnostic.Location.SourceSpan;
-        if (!diagnostic.Properties.TryGetValue(RetryErrorCodeAnalyzer.IsTransientProperty, out var isTransient) || isTransient is null
+        if (!diagnostic.Properties.TryGetValue(FixProperties.IsTransient, out var isTransient) || isTransient is null
             || span.End > root.FullSpan.End
             || root.FindNode(span, getInnermostNodeForTie: true) is not { } node
             || model.GetOperation(node, cancellationToken) is not { } code
-            || !TransientTest.TryFind(code, out var testNode, out var comparedNode)
-            || testNode is not ExpressionSyntax testExpression
-            || comparedNode is not ExpressionSyntax compared)
+            || ErrorCodeTest.Of(code) is not { } codeTest
+            || !IsRewritable(codeTest)
+            || codeTest.Subject.Type?.SpecialType != SpecialType.System_String
+            || codeTest.Subject.Syntax is not ExpressionSyntax compared)
         {
             return false;
         }
 
-        test = (testExpression, compared, isTransient!);
+        var unit = codeTest.Operation;
+        while (unit.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or
+               && IsRewritableTestOf(or.LeftOperand == unit ? or.RightOperand : or.LeftOperand, compared))
+        {
+            unit = or;
+        }
+
+        if (unit.Syntax is not ExpressionSyntax testExpression)
+        {
+            return false;
+        }
+
+        test = (testExpression, compared, isTransient);
         return true;
     }
+
+    /// <summary>A test <c>IsTransient(x)</c> can stand for: true exactly for its codes, case-sensitive, an expression.</summary>
+    private static bool IsRewritable(ErrorCodeTest test)
+        => test.IsMembership && !test.IgnoresCase && test.Operation is IBinaryOperation or IInvocationOperation or IIsPatternOperation;
+
+    private static bool IsRewritableTestOf(IOperation operation, SyntaxNode compared)
+        => operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or
+            ? IsRewritableTestOf(or.LeftOperand, compared) && IsRewritableTestOf(or.RightOperand, compared)
+            : ErrorCodeTest.Read(operation) is { } test && IsRewritable(test) && SyntaxFactory.AreEquivalent(test.Subject.Syntax, compared);
 }

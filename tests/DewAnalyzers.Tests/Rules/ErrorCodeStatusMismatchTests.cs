@@ -2,11 +2,11 @@ using System.Threading.Tasks;
 using DewAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
-using VerifyCS = DewAnalyzers.Tests.Infrastructure.Verify<DewAnalyzers.ImpossibleErrorCodeAnalyzer>;
+using VerifyCS = DewAnalyzers.Tests.Infrastructure.Verify<DewAnalyzers.ErrorCodeStatusMismatchAnalyzer>;
 
 namespace DewAnalyzers.Tests.Rules;
 
-public sealed class ImpossibleErrorCodeTests
+public sealed class ErrorCodeStatusMismatchTests
 {
     [Theory]
     [InlineData(LanguageVersion.CSharp7_3)]
@@ -31,7 +31,7 @@ public sealed class ImpossibleErrorCodeTests
     [Fact]
     public async Task Message_NamesCodeStatusAndException()
     {
-        var test = new AnalyzerTest<ImpossibleErrorCodeAnalyzer>
+        var test = new AnalyzerTest<ErrorCodeStatusMismatchAnalyzer>
         {
             TestCode = """
                 using HuaweiCloud.SDK.Core;
@@ -220,7 +220,7 @@ public sealed class ImpossibleErrorCodeTests
     [Fact]
     public async Task WithoutTheSdk_NothingIsReported()
     {
-        var test = new AnalyzerTest<ImpossibleErrorCodeAnalyzer>(withSdk: false)
+        var test = new AnalyzerTest<ErrorCodeStatusMismatchAnalyzer>(withSdk: false)
         {
             TestCode = """
                 namespace HuaweiCloud.SDK.Other

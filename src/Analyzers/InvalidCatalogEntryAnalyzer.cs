@@ -14,7 +14,7 @@ namespace DewAnalyzers;
 /// the line is skipped and the rest of the file still loads.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CatalogFileAnalyzer : DiagnosticAnalyzer
+public sealed class InvalidCatalogEntryAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidCatalogEntry);
 

@@ -8,9 +8,9 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace DewAnalyzers.CodeFixes;
 
 /// <summary>DEW002: replace the literal with the catalog constant and add the <c>using</c>.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CatalogConstantFixer))]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseCatalogConstantFixer))]
 [Shared]
-public sealed class CatalogConstantFixer : CodeFixProvider
+public sealed class UseCatalogConstantFixer : CodeFixProvider
 {
     public const string EquivalenceKey = "DEW002.UseConstant";
 

@@ -1,21 +1,18 @@
 using System;
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace DewAnalyzers;
 
 /// <summary>
-/// The Huawei SDK symbols the rules recognize (design §6), resolved once per compilation.
-/// Every member is null when the compilation does not reference that part of the SDK.
+/// The Huawei SDK symbols the rules recognize (ARCHITECTURE.md, "SDK shapes"), resolved once per compilation by
+/// <see cref="CompilationState"/>: type look-ups cost more than most rules' own work on a small project, so they run once,
+/// in the SDK's assemblies only. Every member is null when the compilation does not reference that part of the SDK.
 /// </summary>
 internal sealed class SdkSymbols
 {
-    private static readonly ConditionalWeakTable<Compilation, SdkSymbols> s_byCompilation = new();
-
     private readonly Lazy<Members> _members;
 
-    private SdkSymbols(Compilation compilation)
+    public SdkSymbols(Compilation compilation)
     {
         var types = new KnownTypes(compilation, "HuaweiCloud.SDK");
         ServiceResponseException = types.Get("HuaweiCloud.SDK.Core.ServiceResponseException");
@@ -63,12 +60,6 @@ internal sealed class SdkSymbols
     /// <summary>The public field <c>SdkError.ErrorCode</c>.</summary>
     public IFieldSymbol? SdkErrorErrorCodeField => _members.Value.SdkErrorErrorCode;
 
-    /// <summary>
-    /// Per-compilation memo of <see cref="ErrorCodeExpressions"/>: whether a local is only ever assigned an error code.
-    /// Facts about this compilation's code, so they live as long as these symbols do.
-    /// </summary>
-    public ConcurrentDictionary<ILocalSymbol, bool> ErrorCodeLocals { get; } = new(SymbolEqualityComparer.Default);
-
     /// <summary>True when error codes can be read at all (an exception or SdkError type is present).</summary>
     public bool HasErrorCodes => ServiceResponseException is not null || SdkError is not null;
 
@@ -76,10 +67,13 @@ internal sealed class SdkSymbols
     public bool HasClients => KmsClient is not null || KmsAsyncClient is not null || CsmsClient is not null || CsmsAsyncClient is not null;
 
     /// <summary>
-    /// The symbols of <paramref name="compilation"/>, resolved once and shared by every rule: type look-ups cost more
-    /// than most rules' own work on a small project, so they run once, in the SDK's assemblies only.
+    /// The HTTP status class of the codes an exception of <paramref name="exceptionType"/> carries: 4 for
+    /// <c>ClientRequestException</c> (4xx), 5 for <c>ServerResponseException</c> (5xx), 0 for any other type.
     /// </summary>
-    public static SdkSymbols Create(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new SdkSymbols(c));
+    public int StatusClassOf(ITypeSymbol? exceptionType)
+        => OperationHelpers.DerivesFrom(exceptionType, ClientRequestException) ? 4
+            : OperationHelpers.DerivesFrom(exceptionType, ServerResponseException) ? 5
+            : 0;
 
     /// <summary>The service (<c>KMS</c>/<c>CSMS</c>) a client type belongs to, or null for any other type.</summary>
     public string? ServiceOf(ITypeSymbol? type)

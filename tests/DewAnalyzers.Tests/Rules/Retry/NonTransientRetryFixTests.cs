@@ -8,11 +8,11 @@ using Xunit;
 namespace DewAnalyzers.Tests.Rules.Retry;
 
 /// <summary>DEW004 fixes: remove the code from the retry condition; retry only transient codes; FixAll.</summary>
-public sealed class RetryErrorCodeFixTests
+public sealed class NonTransientRetryFixTests
 {
     private static Task FixAsync(string source, string fixedSource, string equivalenceKey, LanguageVersion version = LanguageVersion.Latest, ReferenceAssemblies? references = null, int? iterations = null, string? batchFixed = null)
     {
-        var test = new CodeFixTest<RetryErrorCodeAnalyzer, RemoveRetryCodeFixer>
+        var test = new CodeFixTest<NonTransientRetryAnalyzer, NonTransientRetryFixer>
         {
             TestCode = source,
             FixedCode = fixedSource,
@@ -70,7 +70,7 @@ public sealed class RetryErrorCodeFixTests
             }
         }
         """,
-        RemoveRetryCodeFixer.RemoveEquivalenceKey,
+        NonTransientRetryFixer.RemoveEquivalenceKey,
         version);
 
     [Theory]
@@ -92,13 +92,13 @@ public sealed class RetryErrorCodeFixTests
             }
         }
         """,
-        RemoveRetryCodeFixer.TransientEquivalenceKey,
+        NonTransientRetryFixer.TransientEquivalenceKey,
         version);
 
     [Fact]
     public async Task OnlyCode_OffersOnlyRetryOnlyTransient()
     {
-        var test = new CodeFixTest<RetryErrorCodeAnalyzer, RemoveRetryCodeFixer>
+        var test = new CodeFixTest<NonTransientRetryAnalyzer, NonTransientRetryFixer>
         {
             TestCode = """
                 using HuaweiCloud.SDK.Core;
@@ -149,7 +149,7 @@ public sealed class RetryErrorCodeFixTests
                 """,
             LanguageVersion = LanguageVersion.CSharp7_3,
             CodeActionIndex = 0,
-            CodeActionEquivalenceKey = RemoveRetryCodeFixer.TransientEquivalenceKey,
+            CodeActionEquivalenceKey = NonTransientRetryFixer.TransientEquivalenceKey,
         };
         await test.WithConstants().RunAsync();
     }
@@ -178,7 +178,7 @@ public sealed class RetryErrorCodeFixTests
             public static bool ShouldRetry(SdkException e) => e is ServiceResponseException { ErrorCode: "KMS.0101" };
         }
         """,
-        RemoveRetryCodeFixer.RemoveEquivalenceKey);
+        NonTransientRetryFixer.RemoveEquivalenceKey);
 
     [Fact]
     public Task FixAll_Remove_SeveralCodesOfOneChain_Polly7() => FixAsync(
@@ -216,7 +216,7 @@ public sealed class RetryErrorCodeFixTests
             }
         }
         """,
-        RemoveRetryCodeFixer.RemoveEquivalenceKey,
+        NonTransientRetryFixer.RemoveEquivalenceKey,
         references: TestReferences.Net80WithPolly7,
         iterations: 4);
 
@@ -259,7 +259,7 @@ public sealed class RetryErrorCodeFixTests
             };
         }
         """,
-        RemoveRetryCodeFixer.TransientEquivalenceKey,
+        NonTransientRetryFixer.TransientEquivalenceKey,
         references: TestReferences.Net80WithPolly8,
         iterations: 2);
 }

@@ -1,0 +1,83 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using DewAnalyzers.Catalog;
+using DewAnalyzers.Retry;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DewAnalyzers;
+
+/// <summary>
+/// Everything the rules know about one compilation, created once at compilation start and shared by every rule: the
+/// catalog (built-in plus the user's <c>*.errorcodes.tsv</c>), the SDK symbols, the generated constants, and the
+/// per-compilation memos (operations called per try block, local values, retry predicates' bodies). The only
+/// per-compilation cache in the analyzers: a rule keeps nothing of its own across callbacks.
+/// </summary>
+internal sealed class CompilationState
+{
+    private static readonly ConditionalWeakTable<Compilation, CompilationState> s_byCompilation = new();
+
+    private readonly Lazy<RetryConstructs> _retryConstructs;
+    private readonly Lazy<MethodBodies> _methodBodies;
+
+    private CompilationState(Compilation compilation, ErrorCodeCatalog catalog, string constantsNamespace)
+    {
+        Compilation = compilation;
+        Catalog = catalog;
+        ConstantsNamespace = constantsNamespace;
+        Sdk = new SdkSymbols(compilation);
+        Constants = new CatalogConstants(compilation, catalog, constantsNamespace);
+        Locals = new LocalValues.Memo();
+        ErrorCodes = new ErrorCodeExpressions(Sdk, Locals);
+        Calls = new CalledOperations(Sdk, catalog);
+        _retryConstructs = new Lazy<RetryConstructs>(() => new RetryConstructs(compilation, Sdk));
+        _methodBodies = new Lazy<MethodBodies>(() => new MethodBodies(compilation));
+    }
+
+    public Compilation Compilation { get; }
+
+    /// <summary>The built-in catalog merged with the compilation's catalog files.</summary>
+    public ErrorCodeCatalog Catalog { get; }
+
+    public string ConstantsNamespace { get; }
+
+    public SdkSymbols Sdk { get; }
+
+    /// <summary>The generated constants that exist in this compilation (none when the generator is off).</summary>
+    public CatalogConstants Constants { get; }
+
+    /// <summary>Where each local's value comes from, scanned once per local.</summary>
+    public LocalValues.Memo Locals { get; }
+
+    /// <summary>Error-code expressions and the tests they are compared in.</summary>
+    public ErrorCodeExpressions ErrorCodes { get; }
+
+    /// <summary>The KMS/CSMS operations a try block calls, memoized per try block.</summary>
+    public CalledOperations Calls { get; }
+
+    /// <summary>The retry constructs (SDK <c>WithRetry</c>, Polly 7 and 8) present in this compilation; resolved on first use.</summary>
+    public RetryConstructs RetryConstructs => _retryConstructs.Value;
+
+    /// <summary>Operation trees of predicates that retry conditions call into, bound once per compilation.</summary>
+    public MethodBodies MethodBodies => _methodBodies.Value;
+
+    /// <summary>
+    /// The state of a compilation, for a rule's compilation-start action: built by the first rule that asks and shared
+    /// with the others (the catalog files and the namespace option are the same for every rule of one compilation; when
+    /// not, a private copy).
+    /// </summary>
+    public static CompilationState For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var catalog = CustomCatalogs.GetCatalog(options.AdditionalFiles, cancellationToken);
+        var constantsNamespace = DewOptions.ConstantsNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+        var shared = s_byCompilation.GetValue(compilation, c => new CompilationState(c, catalog, constantsNamespace));
+        return ReferenceEquals(shared.Catalog, catalog) && shared.ConstantsNamespace == constantsNamespace
+            ? shared
+            : new CompilationState(compilation, catalog, constantsNamespace);
+    }
+
+    /// <summary>A private state for tests and tools that analyze a compilation outside an analyzer driver.</summary>
+    public static CompilationState Create(Compilation compilation, ErrorCodeCatalog catalog)
+        => new(compilation, catalog, DewOptions.DefaultNamespace);
+}
