@@ -13,24 +13,21 @@ namespace DewAnalyzers;
 /// (or <c>{ HttpStatusCode: N }</c>) in the same condition when the code comes with another status.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ErrorCodeStatusMismatchAnalyzer : DiagnosticAnalyzer
+public sealed class ErrorCodeStatusMismatchAnalyzer : DewAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ErrorCodeStatusMismatch);
-
-    public override void Initialize(AnalysisContext context)
+    public ErrorCodeStatusMismatchAnalyzer()
+        : base(Descriptors.ErrorCodeStatusMismatch)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
-            if (state.Sdk.ServiceResponseException is null)
-            {
-                return;
-            }
+    }
 
-            ComparedConstants.Register(start, state.Catalog, (in OperationAnalysisContext c, IOperation constant, ErrorCodeEntry entry) => Analyze(in c, constant, entry, state));
-        });
+    private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
+    {
+        if (state.Sdk.ServiceResponseException is null)
+        {
+            return;
+        }
+
+        ComparedConstants.Register(start, state.Catalog, (in OperationAnalysisContext c, IOperation constant, ErrorCodeEntry entry) => Analyze(in c, constant, entry, state));
     }
 
     private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeEntry entry, CompilationState state)

@@ -14,25 +14,23 @@ namespace DewAnalyzers;
 /// the line is skipped and the rest of the file still loads.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InvalidCatalogEntryAnalyzer : DiagnosticAnalyzer
+public sealed class InvalidCatalogEntryAnalyzer : DewAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidCatalogEntry);
-
-    public override void Initialize(AnalysisContext context)
+    public InvalidCatalogEntryAnalyzer()
+        : base(Descriptors.InvalidCatalogEntry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var files = CustomCatalogs.CatalogFiles(start.Options.AdditionalFiles, start.CancellationToken);
-            if (files.Count == 0)
-            {
-                return;
-            }
+    }
 
-            var merged = CustomCatalogs.Load(files, start.CancellationToken);
-            start.RegisterAdditionalFileAction(c => Analyze(c, files, merged));
-        });
+    private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
+    {
+        var files = CustomCatalogs.CatalogFiles(start.Options.AdditionalFiles, start.CancellationToken);
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        var merged = CustomCatalogs.Load(files, start.CancellationToken);
+        start.RegisterAdditionalFileAction(c => Analyze(c, files, merged));
     }
 
     private static void Analyze(AdditionalFileAnalysisContext context, List<(string Path, SourceText Text)> files, MergedCatalog merged)

@@ -17,29 +17,26 @@ namespace DewAnalyzers;
 /// tier), and no default arm that handles the rest (none, or one that only throws).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingErrorCodeCaseAnalyzer : DiagnosticAnalyzer
+public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
 {
+    public MissingErrorCodeCaseAnalyzer()
+        : base(Descriptors.MissingErrorCodeCase)
+    {
+    }
+
     /// <summary>The <c>.editorconfig</c> key (Roslyn lower-cases keys): <c>handle</c> (default) or <c>all</c>.</summary>
     public const string RequiredCodesOption = "dew003.required_codes";
 
     private const int ListedCodeCount = 3;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MissingErrorCodeCase);
-
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
+        if (!state.Sdk.HasErrorCodes || !state.Sdk.HasClients)
         {
-            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
-            if (!state.Sdk.HasErrorCodes || !state.Sdk.HasClients)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(c => Analyze(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
-        });
+        start.RegisterOperationAction(c => Analyze(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
     }
 
     private static void Analyze(OperationAnalysisContext context, CompilationState state)

@@ -12,24 +12,21 @@ namespace DewAnalyzers;
 /// comparison for a catalog code that none of those operations can return (in any tier), or a code of the other service.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NeverReturnedErrorCodeAnalyzer : DiagnosticAnalyzer
+public sealed class NeverReturnedErrorCodeAnalyzer : DewAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NeverReturnedErrorCode);
-
-    public override void Initialize(AnalysisContext context)
+    public NeverReturnedErrorCodeAnalyzer()
+        : base(Descriptors.NeverReturnedErrorCode)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
-            if (!state.Sdk.HasErrorCodes || !state.Sdk.HasClients)
-            {
-                return;
-            }
+    }
 
-            ComparedConstants.Register(start, state.Catalog, (in OperationAnalysisContext c, IOperation constant, ErrorCodeEntry entry) => Analyze(in c, constant, entry, state));
-        });
+    private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
+    {
+        if (!state.Sdk.HasErrorCodes || !state.Sdk.HasClients)
+        {
+            return;
+        }
+
+        ComparedConstants.Register(start, state.Catalog, (in OperationAnalysisContext c, IOperation constant, ErrorCodeEntry entry) => Analyze(in c, constant, entry, state));
     }
 
     private static void Analyze(in OperationAnalysisContext context, IOperation constant, ErrorCodeEntry entry, CompilationState state)

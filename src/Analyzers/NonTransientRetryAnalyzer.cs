@@ -15,38 +15,35 @@ namespace DewAnalyzers;
 /// loop, and methods/collections named as retry predicates. Reported on the code operand.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NonTransientRetryAnalyzer : DiagnosticAnalyzer
+public sealed class NonTransientRetryAnalyzer : DewAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NonTransientRetry);
-
-    public override void Initialize(AnalysisContext context)
+    public NonTransientRetryAnalyzer()
+        : base(Descriptors.NonTransientRetry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
+    {
+        var constructs = state.RetryConstructs;
+        var reporter = new Reporter(state);
+
+        if (constructs.HasSdkRetry || constructs.HasPolly7)
         {
-            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
-            var constructs = state.RetryConstructs;
-            var reporter = new Reporter(state);
+            start.RegisterOperationAction(reporter.Invocation, OperationKind.Invocation);
+        }
 
-            if (constructs.HasSdkRetry || constructs.HasPolly7)
-            {
-                start.RegisterOperationAction(reporter.Invocation, OperationKind.Invocation);
-            }
+        if (constructs.HasPolly8)
+        {
+            start.RegisterOperationAction(reporter.Assignment, OperationKind.SimpleAssignment);
+        }
 
-            if (constructs.HasPolly8)
-            {
-                start.RegisterOperationAction(reporter.Assignment, OperationKind.SimpleAssignment);
-            }
+        if (state.Sdk.HasErrorCodes)
+        {
+            start.RegisterOperationAction(reporter.Try, OperationKind.Try);
+        }
 
-            if (state.Sdk.HasErrorCodes)
-            {
-                start.RegisterOperationAction(reporter.Try, OperationKind.Try);
-            }
-
-            start.RegisterOperationAction(reporter.NamedPredicate, OperationKind.MethodBody, OperationKind.LocalFunction);
-            start.RegisterOperationAction(reporter.NamedCollection, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator);
-        });
+        start.RegisterOperationAction(reporter.NamedPredicate, OperationKind.MethodBody, OperationKind.LocalFunction);
+        start.RegisterOperationAction(reporter.NamedCollection, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator);
     }
 
     private sealed class Reporter

@@ -15,21 +15,18 @@ namespace DewAnalyzers;
 /// it is compared with an error code, a malformed near miss (<c>"kms.0207"</c>, <c>"KMS-0207"</c>, <c>"KMS.207"</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UndocumentedErrorCodeAnalyzer : DiagnosticAnalyzer
+public sealed class UndocumentedErrorCodeAnalyzer : DewAnalyzer
 {
+    public UndocumentedErrorCodeAnalyzer()
+        : base(Descriptors.UndocumentedErrorCode)
+    {
+    }
+
     private const int SuggestionCount = 3;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UndocumentedErrorCode);
-
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
-            start.RegisterSyntaxNodeAction(c => Analyze(in c, state), SyntaxKind.StringLiteralExpression);
-        });
+        start.RegisterSyntaxNodeAction(c => Analyze(in c, state), SyntaxKind.StringLiteralExpression);
     }
 
     private static void Analyze(in SyntaxNodeAnalysisContext context, CompilationState state)

@@ -8,19 +8,16 @@ namespace DewAnalyzers;
 
 /// <summary>DEW002: a documented error code written as a string literal, where the generated constant can be used.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UseCatalogConstantAnalyzer : DiagnosticAnalyzer
+public sealed class UseCatalogConstantAnalyzer : DewAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UseCatalogConstant);
-
-    public override void Initialize(AnalysisContext context)
+    public UseCatalogConstantAnalyzer()
+        : base(Descriptors.UseCatalogConstant)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var state = CompilationState.For(start.Compilation, start.Options, start.CancellationToken);
-            start.RegisterSyntaxNodeAction(c => Analyze(in c, state.Catalog, state.Constants), SyntaxKind.StringLiteralExpression);
-        });
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
+    {
+        start.RegisterSyntaxNodeAction(c => Analyze(in c, state.Catalog, state.Constants), SyntaxKind.StringLiteralExpression);
     }
 
     private static void Analyze(in SyntaxNodeAnalysisContext context, ErrorCodeCatalog catalog, CatalogConstants constants)

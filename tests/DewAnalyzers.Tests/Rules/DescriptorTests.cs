@@ -138,6 +138,47 @@ public sealed class DescriptorTests
         Assert.True(unknown.Length == 0, "README rows for unknown rules: " + string.Join(", ", unknown));
     }
 
+    /// <summary>
+    /// One name per rule: the <c>DiagnosticIds</c> constant's name is the analyzer's, the fixer's (when the rule has a fix)
+    /// and the test class's, it heads the rule page, and the page's "Sources" line links those files, which exist.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DescriptorIds))]
+    public void RulePage_IsHeadedWithTheRuleName_AndLinksItsSources(string id)
+    {
+        var name = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Single(f => f.IsLiteral && (string?)f.GetRawConstantValue() == id).Name;
+        var descriptor = Descriptors().First(d => d.Id == id);
+        var page = Path.Combine(RepoRoot(), "docs", "rules", id + ".md");
+        var lines = File.ReadAllLines(page);
+        Assert.Equal($"# {id} {name}: {descriptor.Title}", lines[0]);
+
+        var analyzer = Assert.Single(Analyzers(), a => a.SupportedDiagnostics.Any(d => d.Id == id));
+        Assert.Equal(name + "Analyzer", analyzer.GetType().Name);
+        var fixers = typeof(DewAnalyzers.CodeFixes.UndocumentedErrorCodeFixer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => (Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!)
+            .Where(f => f.FixableDiagnosticIds.Contains(id))
+            .Select(f => f.GetType().Name)
+            .ToArray();
+        Assert.True(fixers.Length == 0 || fixers.SequenceEqual(new[] { name + "Fixer" }), $"{id}: fixers {string.Join(", ", fixers)}");
+        Assert.Contains(typeof(DescriptorTests).Assembly.GetTypes(), t => t.Name == name + "Tests");
+
+        var sources = Assert.Single(lines, l => l.StartsWith("Sources: ", StringComparison.Ordinal));
+        var links = Regex.Matches(sources, @"\[(?<text>[^\]]+)\]\((?<path>[^)]+)\)").Select(m => (Text: m.Groups["text"].Value, Path: m.Groups["path"].Value)).ToArray();
+        foreach (var link in links)
+        {
+            Assert.Equal(Path.GetFileName(link.Path), link.Text);
+            Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(page)!, link.Path)), $"{id}: {link.Path} does not exist");
+        }
+
+        var expected = new[] { "../../src/Analyzers/" + name + "Analyzer.cs" }
+            .Concat(fixers.Select(f => "../../src/CodeFixes/" + f + ".cs"))
+            .ToArray();
+        Assert.Equal(expected, links.Select(l => l.Path).Take(expected.Length));
+        Assert.EndsWith("/" + name + "Tests.cs", links.Last().Path, StringComparison.Ordinal);
+    }
+
     private static (string Id, string Link, string Title, string Severity)[] ReadmeRows()
     {
         var readme = Path.Combine(RepoRoot(), "README.md");
