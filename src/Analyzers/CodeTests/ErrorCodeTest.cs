@@ -62,7 +62,7 @@ internal sealed class ErrorCodeTest
 
     /// <summary>
     /// True when the test is true exactly for <see cref="Admitted"/>: <c>==</c>, <c>Equals</c>, <c>Compare(…) == 0</c>,
-    /// <c>is "A" or "B"</c>, a constant <c>case</c> label. False for <c>!=</c>, <c>not</c>, <c>and</c> and property patterns.
+    /// <c>is "A" or "B"</c>, a constant <c>case</c> label or subpattern. False for <c>!=</c>, <c>not</c> and <c>and</c>.
     /// </summary>
     public bool IsMembership { get; }
 
@@ -219,7 +219,7 @@ internal sealed class ErrorCodeTest
     /// <summary>
     /// Adds to <paramref name="codes"/> the constants for which <paramref name="pattern"/> evaluates to <paramref name="outcome"/>:
     /// constant patterns, through <c>or</c>, <c>and</c> and <c>not</c> (an <c>or</c> that fails fails on every operand, so it
-    /// names no single code; likewise an <c>and</c> that succeeds), and the subpatterns of property patterns.
+    /// names no single code), and the subpatterns of property patterns.
     /// </summary>
     public static void AddPatternCodes(IPatternOperation? pattern, bool outcome, List<IOperation> codes)
     {
@@ -231,7 +231,9 @@ internal sealed class ErrorCodeTest
             case INegatedPatternOperation negated:
                 AddPatternCodes(negated.Pattern, !outcome, codes);
                 break;
-            case IBinaryPatternOperation binary when outcome:
+            case IBinaryPatternOperation binary when outcome || binary.OperatorKind == BinaryOperatorKind.And:
+                // An `and` fails where either side fails; an `or` succeeds where either side succeeds. (An `and` that
+                // succeeds is read as admitting each side's codes: `not null and "KMS.0207"` admits KMS.0207.)
                 AddPatternCodes(binary.LeftPattern, outcome, codes);
                 AddPatternCodes(binary.RightPattern, outcome, codes);
                 break;

@@ -236,4 +236,21 @@ public sealed class ErrorCodeStatusMismatchTests
         };
         await test.RunAsync();
     }
+
+    /// <summary>Every comparison shape of the error-code-test model is a test of the code (ErrorCodeTest).</summary>
+    [Fact]
+    public Task ComparerCompareAndCaseFolding_AreTests() => VerifyCS.AnalyzerAsync(
+        """
+        using System;
+        using HuaweiCloud.SDK.Core;
+
+        class C
+        {
+            bool A(ClientRequestException e) => StringComparer.Ordinal.Equals(e.ErrorCode, {|DEW006:"KMS.0101"|});
+            bool B(ClientRequestException e) => string.Compare(e.ErrorCode, {|DEW006:"KMS.0101"|}, StringComparison.Ordinal) == 0;
+            bool D(ClientRequestException e) => e.ErrorCode.ToUpperInvariant() == {|DEW006:"KMS.0101"|};
+            bool E(ClientRequestException e) => string.CompareOrdinal(e.ErrorCode, "KMS.0101") != 0;
+            bool F(ClientRequestException e) => string.Compare(e.ErrorCode, "KMS.0101") > 0;
+        }
+        """);
 }

@@ -629,4 +629,19 @@ public sealed class NeverReturnedErrorCodeTests
     /// <summary>The diagnostic is reported but no fix is offered (the fixed state equals the input).</summary>
     private static Task VerifyNoFixAsync(string source)
         => new CodeFixTest<NeverReturnedErrorCodeAnalyzer, NeverReturnedErrorCodeFixer> { TestCode = source, FixedCode = source }.WithConstants().RunAsync();
+
+    /// <summary>Every comparison shape of the error-code-test model is a test of the code (ErrorCodeTest).</summary>
+    [Fact]
+    public Task CompareAndComparerTests_AreChecked() => VerifyCS.AnalyzerAsync(Usings + """
+        class C
+        {
+            void M(KmsClient kms)
+            {
+                try { kms.DecryptData(new DecryptDataRequest()); }
+                catch (ClientRequestException e) when (string.Compare(e.ErrorCode, {|DEW005:"KMS.1101"|}, StringComparison.Ordinal) == 0
+                    || StringComparer.Ordinal.Equals({|DEW005:"CSMS.0106"|}, e.ErrorCode)
+                    || string.Compare(e.ErrorCode, "KMS.0207", StringComparison.Ordinal) == 0) { }
+            }
+        }
+        """);
 }

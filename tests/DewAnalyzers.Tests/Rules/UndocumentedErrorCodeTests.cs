@@ -714,4 +714,21 @@ public sealed class UndocumentedErrorCodeTests
     }
 
     private static string NearestName(string code) => DewAnalyzers.Catalog.ErrorCodeCatalog.BuiltIn.NearestTo(code, 1)[0].Name;
+
+    /// <summary>A comparison that ignores case matches a code that differs only in case: not a miss (ErrorCodeTest.IgnoresCase).</summary>
+    [Fact]
+    public Task NearMiss_InCaseInsensitiveComparison_IsNotReported_OtherNearMissesAre() => VerifyCS.AnalyzerAsync(
+        """
+        using System;
+        using HuaweiCloud.SDK.Core;
+
+        class C
+        {
+            bool A(ServiceResponseException e) => string.Equals(e.ErrorCode, "kms.0207", StringComparison.OrdinalIgnoreCase);
+            bool B(ServiceResponseException e) => StringComparer.OrdinalIgnoreCase.Equals("Kms.0207", e.ErrorCode);
+            bool D(ServiceResponseException e) => string.Equals(e.ErrorCode, {|DEW001:"kms-0207"|}, StringComparison.OrdinalIgnoreCase);
+            bool E(ServiceResponseException e) => string.Equals(e.ErrorCode, {|DEW001:"kms.0207"|}, StringComparison.Ordinal);
+            bool F(ServiceResponseException e) => string.Compare(e.ErrorCode, {|DEW001:"KMS-0207"|}, StringComparison.Ordinal) == 0;
+        }
+        """);
 }
