@@ -26,7 +26,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor MissingErrorCodeCase = Create(
         DiagnosticIds.MissingErrorCodeCase,
         "Switch does not handle error codes the operation can return",
-        "The switch does not handle {0} error code(s) that {1} can return: {2}",
+        "No case handles {0} error code(s) that {1} can return: {2}",
         Categories.Correctness,
         DiagnosticSeverity.Warning,
         "A switch over an error code in a catch clause has no case for codes that the KMS/CSMS operations called in the try block are documented to return, and its default arm (if any) only throws, so those expected outcomes are treated as unexpected.");

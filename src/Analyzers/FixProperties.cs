@@ -22,11 +22,20 @@ internal static class FixProperties
 
     /// <summary>
     /// DEW003: where the new cases go, the index of the default section or arm among the switch's sections or arms (the
-    /// section count when a switch statement has no default: the new sections are appended with <c>break;</c>). Absent
-    /// when the fix cannot keep behaviour (a switch expression without a default arm, a default arm that uses the
-    /// variable its pattern declares).
+    /// section count when a switch statement has no default: the new sections are appended with <c>break;</c>; 0 for an
+    /// if/else chain, whose final <c>else</c> or <c>throw</c> the fixer finds). Absent when the fix cannot keep behaviour
+    /// (a switch expression without a default arm, a default that uses a variable it declares).
     /// </summary>
     public const string InsertAt = "InsertAt";
+
+    /// <summary>
+    /// DEW003 on a switch over the exception: the property the new labels and arms test in a property pattern
+    /// (<c>{ ErrorCode: … }</c>).
+    /// </summary>
+    public const string CodeMember = "CodeMember";
+
+    /// <summary>DEW003 on an if/else chain: the tested error-code expression (<c>e.ErrorCode</c>), for the new conditions.</summary>
+    public const string Subject = "Subject";
 
     /// <summary>DEW004, DEW005: the reported code (<c>KMS.0207</c>), for the fix title.</summary>
     public const string Code = "Code";

@@ -12,9 +12,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DewAnalyzers;
 
 /// <summary>
-/// DEW003: a switch over an error code, in a catch clause whose try block calls KMS/CSMS operations, that has no case for
-/// codes those operations return (their <c>handle</c> tier; with <c>dew003.required_codes = all</c> also the <c>also</c>
-/// tier), and no default arm that handles the rest (none, or one that only throws).
+/// DEW003: a handler set (<see cref="HandlerSet"/>: a switch over an error code or over the exception, an if/else chain
+/// over one code) in a catch clause whose try block calls KMS/CSMS operations, that has no case for codes those operations
+/// return (their <c>handle</c> tier; with <c>dew003.required_codes = all</c> also the <c>also</c> tier), and no default
+/// that handles the rest (none, or one that only throws).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
@@ -36,43 +37,78 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
             return;
         }
 
-        start.RegisterOperationAction(c => Analyze(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
+        start.RegisterOperationAction(c => AnalyzeSwitch(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
+        start.RegisterOperationAction(c => AnalyzeCatch(c, state), OperationKind.CatchClause);
     }
 
-    private static void Analyze(OperationAnalysisContext context, CompilationState state)
+    private static void AnalyzeSwitch(OperationAnalysisContext context, CompilationState state)
     {
         var operation = context.Operation;
-        var value = HandlerSet.SwitchedValue(operation);
         if (context.IsGeneratedCode
-            || value?.Type?.SpecialType != SpecialType.System_String
+            || !MaySwitchOverErrorCodes(operation, state.Sdk)
             || CalledOperations.EnclosingCatch(operation) is not { } innermostCatch
-            || !state.ErrorCodes.TryGetAccess(value, context.CancellationToken, out var receiver)
-            || !state.Calls.TryGetForCatch(innermostCatch, context.CancellationToken, out var catchClause, out var operations)
-            || HandlerSet.From(operation, state.ErrorCodes, context.CancellationToken) is not { } handled
-            || (handled.HasDefault && !handled.DefaultOnlyThrows))
+            || HandlerSet.FromSwitch(operation, state, context.CancellationToken) is not { } handled)
         {
             return;
         }
 
-        var includeAlso = IncludesAlsoTier(context, operation.Syntax.SyntaxTree);
-        var statusClass = state.Sdk.StatusClassOf(receiver?.Type ?? catchClause.ExceptionType);
+        Analyze(context, state, handled, innermostCatch);
+    }
+
+    /// <summary>if/else chains over one error code among the statements of a catch block.</summary>
+    private static void AnalyzeCatch(OperationAnalysisContext context, CompilationState state)
+    {
+        var catchClause = (ICatchClauseOperation)context.Operation;
+        if (context.IsGeneratedCode
+            || catchClause.Handler.Operations.IsEmpty
+            || HandlerSet.FromCatch(catchClause, state.ErrorCodes, context.CancellationToken) is not { } handled)
+        {
+            return;
+        }
+
+        Analyze(context, state, handled, catchClause);
+    }
+
+    /// <summary>Cheap first test: a switch over a string or over a class (an exception).</summary>
+    private static bool MaySwitchOverErrorCodes(IOperation operation, SdkSymbols sdk)
+    {
+        var value = operation switch
+        {
+            ISwitchOperation statement => statement.Value,
+            ISwitchExpressionOperation expression => expression.Value,
+            _ => null,
+        };
+        return value?.Type is { } type
+            && (type.SpecialType == SpecialType.System_String || (type.TypeKind == TypeKind.Class && sdk.ServiceResponseException is not null));
+    }
+
+    private static void Analyze(OperationAnalysisContext context, CompilationState state, HandlerSet handled, ICatchClauseOperation innermostCatch)
+    {
+        if ((handled.HasDefault && !handled.DefaultOnlyThrows)
+            || !state.Calls.TryGetForCatch(innermostCatch, context.CancellationToken, out var catchClause, out var operations))
+        {
+            return;
+        }
+
+        var includeAlso = IncludesAlsoTier(context, handled.Operation.Syntax.SyntaxTree);
+        var statusClass = state.Sdk.StatusClassOf(ExceptionTypeOf(handled, state, context) ?? catchClause.ExceptionType);
         var missing = Missing(operations, handled, state.Catalog, includeAlso, statusClass);
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var location = SwitchKeyword(operation.Syntax);
-        if (location is null || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
+        if (missing.Count == 0 || handled.ReportLocation() is not { } location || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
             return;
         }
 
         var properties = state.Constants.SuggestionProperties(missing)
             .Add(FixProperties.Comments, string.Join(FixProperties.CommentSeparator.ToString(), missing.Select(Comment)));
-        if (handled.InsertionIndex(operation) is { } insertAt)
+        if (handled.InsertionIndex() is { } insertAt)
         {
             properties = properties.Add(FixProperties.InsertAt, insertAt.ToString(CultureInfo.InvariantCulture));
+            properties = handled.Shape switch
+            {
+                HandlerShape.ExceptionSwitch => properties.Add(FixProperties.CodeMember, "ErrorCode"),
+                HandlerShape.IfElseChain or HandlerShape.IfSequence => properties.Add(FixProperties.Subject, handled.Subject.Syntax.WithoutTrivia().ToString()),
+                _ => properties,
+            };
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
@@ -83,6 +119,12 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
             string.Join(", ", operations.Select(o => o.Name)),
             Describe(missing)));
     }
+
+    /// <summary>The exception type the tested codes come from: the switched exception, or the one the error code is read from.</summary>
+    private static ITypeSymbol? ExceptionTypeOf(HandlerSet handled, CompilationState state, OperationAnalysisContext context)
+        => handled.Shape == HandlerShape.ExceptionSwitch
+            ? handled.Subject.Type
+            : state.ErrorCodes.TryGetAccess(handled.Subject, context.CancellationToken, out var receiver) ? receiver?.Type : null;
 
     private static bool IncludesAlsoTier(OperationAnalysisContext context, SyntaxTree tree)
         => context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(RequiredCodesOption, out var value)
@@ -130,12 +172,4 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
         var text = measure.Length == 0 ? $"{entry.Code}: {entry.Message.Trim()}" : $"{entry.Code}: {entry.Message.Trim()} Measure: {measure}";
         return text.Replace('\r', ' ').Replace('\n', ' ');
     }
-
-    private static Location? SwitchKeyword(SyntaxNode syntax)
-        => syntax switch
-        {
-            SwitchStatementSyntax statement => statement.SwitchKeyword.GetLocation(),
-            SwitchExpressionSyntax expression => expression.SwitchKeyword.GetLocation(),
-            _ => null,
-        };
 }

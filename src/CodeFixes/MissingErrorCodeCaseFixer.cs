@@ -68,7 +68,7 @@ public sealed class MissingErrorCodeCaseFixer : CodeFixProvider
         var plans = new List<Plan>();
         foreach (var diagnostic in diagnostics)
         {
-            if (Plan.TryCreate(root, diagnostic) is { } plan && !plans.Any(p => p.Switch == plan.Switch))
+            if (Plan.TryCreate(root, diagnostic) is { } plan && !plans.Any(p => p.Target == plan.Target))
             {
                 plans.Add(plan);
             }
@@ -79,18 +79,20 @@ public sealed class MissingErrorCodeCaseFixer : CodeFixProvider
             return document;
         }
 
-        // Annotate every switch first so nested switches can be rewritten one after the other.
-        var annotations = plans.ToDictionary(p => p.Switch, _ => new SyntaxAnnotation());
+        // Annotate every target first so nested handler sets can be rewritten one after the other.
+        var annotations = plans.ToDictionary(p => p.Target, _ => new SyntaxAnnotation());
         root = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
         var endOfLine = EndOfLine(root);
         foreach (var plan in plans)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var current = root.GetAnnotatedNodes(annotations[plan.Switch]).FirstOrDefault();
+            var current = root.GetAnnotatedNodes(annotations[plan.Target]).FirstOrDefault();
             SyntaxNode? replacement = current switch
             {
                 SwitchStatementSyntax statement => plan.Apply(statement, endOfLine),
                 SwitchExpressionSyntax expression => plan.Apply(expression, endOfLine),
+                IfStatementSyntax chain => plan.ApplyElseChain(chain, endOfLine),
+                BlockSyntax block => plan.ApplySequence(block, endOfLine),
                 _ => null,
             };
             if (current is not null && replacement is not null)
@@ -113,19 +115,25 @@ public sealed class MissingErrorCodeCaseFixer : CodeFixProvider
     {
         private readonly ImmutableArray<(string Code, string? Constant, string Comment)> _missing;
         private readonly int _defaultIndex;
+        private readonly string? _codeMember;
+        private readonly ExpressionSyntax? _subject;
 
-        private Plan(SyntaxNode @switch, ImmutableArray<(string Code, string? Constant, string Comment)> missing, int defaultIndex)
+        private Plan(SyntaxNode target, ImmutableArray<(string Code, string? Constant, string Comment)> missing, int defaultIndex, string? codeMember, ExpressionSyntax? subject)
         {
-            Switch = @switch;
+            Target = target;
             _missing = missing;
             _defaultIndex = defaultIndex;
+            _codeMember = codeMember;
+            _subject = subject;
         }
 
-        public SyntaxNode Switch { get; }
+        /// <summary>The node the fix rewrites: the switch, the first <c>if</c> of an if/else chain, or the block of an if sequence.</summary>
+        public SyntaxNode Target { get; }
 
         /// <summary>
         /// The plan for <paramref name="diagnostic"/>: its missing codes and where they go (<see cref="FixProperties.InsertAt"/>,
-        /// decided by the analyzer); null when the analyzer said the fix cannot keep behaviour or the tree does not match.
+        /// <see cref="FixProperties.CodeMember"/>, <see cref="FixProperties.Subject"/>, decided by the analyzer); null when the
+        /// analyzer said the fix cannot keep behaviour or the tree does not match.
         /// </summary>
         public static Plan? TryCreate(SyntaxNode root, Diagnostic diagnostic)
         {
@@ -138,14 +146,18 @@ public sealed class MissingErrorCodeCaseFixer : CodeFixProvider
                 return null;
             }
 
-            var @switch = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent;
-            var valid = @switch switch
+            var codeMember = diagnostic.Properties.TryGetValue(FixProperties.CodeMember, out var member) ? member : null;
+            var subject = diagnostic.Properties.TryGetValue(FixProperties.Subject, out var text) && text is not null ? SyntaxFactory.ParseExpression(text) : null;
+            var node = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent;
+            SyntaxNode? target = node switch
             {
-                SwitchStatementSyntax statement => index <= statement.Sections.Count,
-                SwitchExpressionSyntax expression => index < expression.Arms.Count,
-                _ => false,
+                SwitchStatementSyntax statement when index <= statement.Sections.Count => statement,
+                SwitchExpressionSyntax expression when index < expression.Arms.Count => expression,
+                IfStatementSyntax { Else: not null } chain when subject is not null => chain,
+                IfStatementSyntax { Parent: BlockSyntax block } when subject is not null && block.Statements.LastOrDefault() is ThrowStatementSyntax => block,
+                _ => null,
             };
-            return valid ? new Plan(@switch!, missing, index) : null;
+            return target is null ? null : new Plan(target, missing, index, codeMember, subject);
         }
 
         public SwitchStatementSyntax Apply(SwitchStatementSyntax statement, SyntaxTrivia endOfLine)
@@ -193,9 +205,7 @@ public sealed class MissingErrorCodeCaseFixer : CodeFixProvider
                     foreach (var m in _missing)
                     {
                         var leading = indentation.Add(SyntaxFactory.Comment("// " + m.Comment)).Add(endOfLine).AddRange(indentation);
-                        nodesAndTokens.Add(SyntaxFactory.SwitchExpressionArm(
-                                SyntaxFactory.ConstantPattern(CatalogConstantSyntax.CodeExpression(m.Code, m.Constant)),
-                                defaultArm.Expression.WithoutTrivia())
+                        nodesAndTokens.Add(SyntaxFactory.SwitchExpressionArm(Pattern(m), defaultArm.Expression.WithoutTrivia())
                             .WithLeadingTrivia(leading));
                         nodesAndTokens.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(endOfLine));
                     }
@@ -207,13 +217,85 @@ public sealed class MissingErrorCodeCaseFixer : CodeFixProvider
             return expression.WithArms(SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(nodesAndTokens));
         }
 
-        private static SwitchSectionSyntax NewSection((string Code, string? Constant, string Comment) missing, SyntaxList<StatementSyntax> body, SyntaxTrivia endOfLine)
+        /// <summary>
+        /// <c>if (c == A) … else throw;</c> → <c>if (c == A) … else if (c == M) &lt;final else&gt; … else throw;</c>: each new
+        /// branch does what the final <c>else</c> does.
+        /// </summary>
+        public IfStatementSyntax ApplyElseChain(IfStatementSyntax first, SyntaxTrivia endOfLine)
+        {
+            var last = first;
+            while (last.Else?.Statement is IfStatementSyntax next)
+            {
+                last = next;
+            }
+
+            if (last.Else is not { } finalElse)
+            {
+                return first;
+            }
+
+            var @else = finalElse;
+            for (var i = _missing.Length - 1; i >= 0; i--)
+            {
+                var branch = SyntaxFactory.IfStatement(Condition(_missing[i]), finalElse.Statement.WithoutLeadingTrivia(), @else);
+                @else = SyntaxFactory.ElseClause(branch)
+                    .WithLeadingTrivia(SyntaxFactory.Comment("// " + _missing[i].Comment), endOfLine)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            return first.ReplaceNode(last, last.WithElse(@else));
+        }
+
+        /// <summary><c>if (c == A) return …; throw;</c> → a new <c>if (c == M) { throw; }</c> before the final throw for each missing code.</summary>
+        public BlockSyntax ApplySequence(BlockSyntax block, SyntaxTrivia endOfLine)
+        {
+            if (block.Statements.LastOrDefault() is not ThrowStatementSyntax @throw)
+            {
+                return block;
+            }
+
+            var branches = _missing.Select(m => (StatementSyntax)SyntaxFactory.IfStatement(Condition(m), SyntaxFactory.Block(@throw.WithoutTrivia()))
+                .WithLeadingTrivia(SyntaxFactory.Comment("// " + m.Comment), endOfLine)
+                .WithAdditionalAnnotations(Formatter.Annotation));
+            return block.WithStatements(block.Statements.InsertRange(block.Statements.Count - 1, branches));
+        }
+
+        private ExpressionSyntax Condition((string Code, string? Constant, string Comment) missing)
+            => SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, _subject!.WithoutTrivia(), CatalogConstantSyntax.CodeExpression(missing.Code, missing.Constant));
+
+        private SwitchSectionSyntax NewSection((string Code, string? Constant, string Comment) missing, SyntaxList<StatementSyntax> body, SyntaxTrivia endOfLine)
             => SyntaxFactory.SwitchSection(SyntaxFactory.SingletonList(Label(missing, endOfLine)), body).WithAdditionalAnnotations(Formatter.Annotation);
 
-        private static SwitchLabelSyntax Label((string Code, string? Constant, string Comment) missing, SyntaxTrivia endOfLine)
-            => SyntaxFactory.CaseSwitchLabel(CatalogConstantSyntax.CodeExpression(missing.Code, missing.Constant))
-                .WithLeadingTrivia(SyntaxFactory.Comment("// " + missing.Comment), endOfLine)
-                .WithAdditionalAnnotations(Formatter.Annotation);
+        private SwitchLabelSyntax Label((string Code, string? Constant, string Comment) missing, SyntaxTrivia endOfLine)
+        {
+            SwitchLabelSyntax label = _codeMember is null
+                ? SyntaxFactory.CaseSwitchLabel(CatalogConstantSyntax.CodeExpression(missing.Code, missing.Constant))
+                : SyntaxFactory.CasePatternSwitchLabel(
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CaseKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    Pattern(missing),
+                    null,
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.ColonToken, SyntaxFactory.TriviaList(endOfLine)));
+            return label.WithLeadingTrivia(SyntaxFactory.Comment("// " + missing.Comment), endOfLine).WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        /// <summary>The pattern of a new arm: the code, or <c>{ ErrorCode: code }</c> in a switch over the exception.</summary>
+        private PatternSyntax Pattern((string Code, string? Constant, string Comment) missing)
+        {
+            var constant = SyntaxFactory.ConstantPattern(CatalogConstantSyntax.CodeExpression(missing.Code, missing.Constant));
+            if (_codeMember is null)
+            {
+                return constant;
+            }
+
+            // `{ ErrorCode: X }` on one line: explicit (not elastic) spaces, which the formatter keeps.
+            var space = SyntaxFactory.TriviaList(SyntaxFactory.Space);
+            var member = SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(SyntaxFactory.TriviaList(), _codeMember, SyntaxFactory.TriviaList())), SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.ColonToken, space));
+            var clause = SyntaxFactory.PropertyPatternClause(
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OpenBraceToken, space),
+                SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Subpattern(member, constant)),
+                SyntaxFactory.Token(space, SyntaxKind.CloseBraceToken, SyntaxFactory.TriviaList()));
+            return SyntaxFactory.RecursivePattern().WithPropertyPatternClause(clause);
+        }
 
         private static bool DeclaresLocals(SyntaxList<StatementSyntax> statements)
             => statements.Any(s => s is LocalDeclarationStatementSyntax or LocalFunctionStatementSyntax);

@@ -15,6 +15,7 @@ internal sealed class ErrorCodeCatalog
     private static readonly Lazy<ErrorCodeCatalog> s_builtIn = new(LoadBuiltIn);
 
     private readonly Dictionary<string, ErrorCodeEntry> _byCode;
+    private readonly Dictionary<string, ErrorCodeEntry> _byCodeIgnoringCase;
     private readonly Dictionary<string, List<ErrorCodeEntry>> _byPrefix = new(StringComparer.Ordinal);
     private readonly bool[] _prefixFirstChars = new bool[128];
 
@@ -23,10 +24,16 @@ internal sealed class ErrorCodeCatalog
         Entries = entries;
         Operations = operations;
         _byCode = new Dictionary<string, ErrorCodeEntry>(entries.Length, StringComparer.Ordinal);
+        _byCodeIgnoringCase = new Dictionary<string, ErrorCodeEntry>(entries.Length, StringComparer.OrdinalIgnoreCase);
         var prefixes = new List<string>();
         foreach (var entry in entries)
         {
             _byCode.Add(entry.Code, entry);
+            if (!_byCodeIgnoringCase.ContainsKey(entry.Code))
+            {
+                _byCodeIgnoringCase.Add(entry.Code, entry);
+            }
+
             if (!_byPrefix.TryGetValue(entry.Prefix, out var ofPrefix))
             {
                 ofPrefix = new List<ErrorCodeEntry>();
@@ -75,6 +82,18 @@ internal sealed class ErrorCodeCatalog
     }
 
     public bool Contains(string code) => TryGetEntry(code, out _);
+
+    /// <summary>The entry whose code equals <paramref name="text"/> ignoring case (for tests that ignore case); no allocation.</summary>
+    public bool TryGetEntryIgnoringCase(string text, out ErrorCodeEntry entry)
+    {
+        if (text.Length < MinCodeLength || text.Length > MaxCodeLength)
+        {
+            entry = null!;
+            return false;
+        }
+
+        return _byCodeIgnoringCase.TryGetValue(text, out entry!);
+    }
 
     /// <summary>Cheap pre-check for every string literal: could this text be a code or a near miss of one?</summary>
     public bool MayBeCodeText(string text)

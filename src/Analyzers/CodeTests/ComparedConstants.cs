@@ -34,7 +34,8 @@ internal static class ComparedConstants
             ErrorCodeTest.OperandKinds);
 
     /// <summary>
-    /// True when <paramref name="constant"/> (a literal, a const field or a const local) has a catalog code as its value.
+    /// True when <paramref name="constant"/> (a literal, a const field or a const local) has a catalog code as its value, or
+    /// one in another case in a test that ignores case.
     /// Runs for every constant-like operand of every comparison, so it rejects non-constants, and string literals of the
     /// wrong length (their text is on the syntax token), before it asks for a constant value.
     /// </summary>
@@ -51,9 +52,15 @@ internal static class ComparedConstants
             ILocalReferenceOperation reference => reference.Local.IsConst,
             _ => false,
         };
-        return mayBeConstant
-            && constant.Type?.SpecialType == SpecialType.System_String
-            && constant.ConstantValue is { HasValue: true, Value: string text }
-            && catalog.TryGetEntry(text, out entry);
+        if (!mayBeConstant
+            || constant.Type?.SpecialType != SpecialType.System_String
+            || constant.ConstantValue is not { HasValue: true, Value: string text })
+        {
+            return false;
+        }
+
+        // A test that ignores case matches the code whatever the case of its text ("kms.0207" in OrdinalIgnoreCase).
+        return catalog.TryGetEntry(text, out entry)
+            || (catalog.TryGetEntryIgnoringCase(text, out entry) && ErrorCodeTest.Of(constant) is { IgnoresCase: true });
     }
 }

@@ -1,59 +1,121 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Collections.Immutable;
-using System.Threading;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers;
 
-/// <summary>
-/// A handler set: a place that decides per code. Today a <c>switch</c> statement or switch expression over an error-code
-/// expression: the codes of its case labels, patterns and <c>when</c> clauses (read with <see cref="ErrorCodeTest"/>,
-/// compared by constant value), and its default arm.
-/// </summary>
-internal sealed class HandlerSet
+/// <summary>The forms of a <see cref="HandlerSet"/>.</summary>
+internal enum HandlerShape
 {
-    private HandlerSet(ImmutableArray<string> codes, IOperation? defaultArm, bool defaultOnlyThrows)
+    /// <summary><c>switch (e.ErrorCode) { case "KMS.0207": … default: throw; }</c> and the switch expression.</summary>
+    CodeSwitch,
+
+    /// <summary><c>e switch { { ErrorCode: "KMS.0207" } => …, _ => throw … }</c> and <c>case { ErrorCode: … }:</c> labels.</summary>
+    ExceptionSwitch,
+
+    /// <summary><c>if (c == A) … else if (c == B) … else throw;</c></summary>
+    IfElseChain,
+
+    /// <summary><c>if (c == A) { …; return; } if (c == B) { …; return; } throw;</c> at the end of a catch block.</summary>
+    IfSequence,
+}
+
+/// <summary>
+/// A handler set: a place that decides per error code (docs/error-code-tests.md). Its codes come from the
+/// <see cref="ErrorCodeTest"/>s of its labels, arms, patterns, <c>when</c> clauses or <c>if</c> conditions (compared by
+/// constant value, or ignoring case where the test does); its default is the branch that takes every other code.
+/// Built by <see cref="FromSwitch"/> (HandlerSet.Switches.cs) and <see cref="FromCatch"/> (HandlerSet.IfChains.cs).
+/// </summary>
+internal sealed partial class HandlerSet
+{
+    private readonly ImmutableArray<string> _codesIgnoringCase;
+
+    private HandlerSet(HandlerShape shape, IOperation operation, IOperation subject, List<IOperation> codes, List<IOperation> codesIgnoringCase, IOperation? defaultArm, bool defaultOnlyThrows)
+        : this(shape, operation, subject, Values(codes), Values(codesIgnoringCase), defaultArm, defaultOnlyThrows)
     {
+    }
+
+    private HandlerSet(HandlerShape shape, IOperation operation, IOperation subject, ImmutableArray<string> codes, ImmutableArray<string> codesIgnoringCase, IOperation? defaultArm, bool defaultOnlyThrows)
+    {
+        Shape = shape;
+        Operation = operation;
+        Subject = subject;
         Codes = codes;
+        _codesIgnoringCase = codesIgnoringCase;
         DefaultArm = defaultArm;
         DefaultOnlyThrows = defaultOnlyThrows;
     }
 
-    /// <summary>Every code (constant value) named by a label, pattern or <c>when</c> test, in source order (a code may appear twice).</summary>
+    public HandlerShape Shape { get; }
+
+    /// <summary>The switch statement or expression, or the first <c>if</c> of the chain.</summary>
+    public IOperation Operation { get; }
+
+    /// <summary>The error-code expression the set tests; for <see cref="HandlerShape.ExceptionSwitch"/>, the switched exception.</summary>
+    public IOperation Subject { get; }
+
+    /// <summary>Every code (constant value) a label, pattern, <c>when</c> test or condition names, in source order (a code may appear twice).</summary>
     public ImmutableArray<string> Codes { get; }
 
     /// <summary>
-    /// The section/arm that takes every other value: <c>default:</c>, <c>_</c>, <c>var x</c>, <c>case string s</c>,
-    /// <c>not "…"</c>… without a <c>when</c> clause. Null when there is none.
+    /// The branch that takes every other code: a <c>default:</c> section, a <c>_</c>/<c>var x</c>/catch-all arm (without a
+    /// <c>when</c>), the final <c>else</c> of an if/else chain, or the <c>throw</c> that ends an if sequence. Null when none.
     /// </summary>
     public IOperation? DefaultArm { get; }
 
     public bool HasDefault => DefaultArm is not null;
 
     /// <summary>
-    /// True when the default arm ends in <c>throw;</c>/<c>throw new …</c> with no branch before it (statement), or is a
-    /// throw expression (switch expression): it says "anything else is unexpected" rather than handling the rest.
+    /// True when the default ends in <c>throw;</c>/<c>throw new …</c> with no branch before it (statement), or is a throw
+    /// expression: it says "anything else is unexpected" rather than handling the rest.
     /// </summary>
     public bool DefaultOnlyThrows { get; }
 
-    /// <summary>True when some code in <see cref="Codes"/> equals <paramref name="code"/>.</summary>
-    public bool Handles(string code) => Codes.IndexOf(code) >= 0;
+    /// <summary>True when a test of the set matches <paramref name="code"/> (exactly, or ignoring case where the test does).</summary>
+    public bool Handles(string code)
+    {
+        if (Codes.IndexOf(code) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var candidate in _codesIgnoringCase)
+        {
+            if (string.Equals(candidate, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where DEW003 reports: the <c>switch</c> keyword, or the <c>if</c> keyword of the chain's first test.</summary>
+    public Location? ReportLocation()
+        => Operation.Syntax switch
+        {
+            SwitchStatementSyntax statement => statement.SwitchKeyword.GetLocation(),
+            SwitchExpressionSyntax expression => expression.SwitchKeyword.GetLocation(),
+            IfStatementSyntax @if => @if.IfKeyword.GetLocation(),
+            _ => null,
+        };
 
     /// <summary>
-    /// Where DEW003's fix inserts the missing cases (<see cref="FixProperties.InsertAt"/>): the default section's or arm's
-    /// index, or the section count of a switch statement without a default. Null when the fix cannot keep behaviour: a
-    /// switch expression without a default arm, a default that handles the rest, or a default whose statements use a
-    /// variable declared in it (copies would not compile).
+    /// Where DEW003's fix inserts the missing cases (<see cref="FixProperties.InsertAt"/>). Switches: the default section's
+    /// or arm's index, or the section count of a switch statement without a default. Chains: 0 (the fix finds the final
+    /// <c>else</c> or <c>throw</c> from the <c>if</c>). Null when the fix cannot keep behaviour: a switch expression without
+    /// a default arm, a default that handles the rest, or a default that uses a variable declared in it (copies would not
+    /// compile).
     /// </summary>
-    public int? InsertionIndex(IOperation switchOperation)
+    public int? InsertionIndex()
     {
         if (DefaultArm is null)
         {
-            return switchOperation.Syntax is SwitchStatementSyntax statement ? statement.Sections.Count : null;
+            return Operation.Syntax is SwitchStatementSyntax statement ? statement.Sections.Count : null;
         }
 
         if (!DefaultOnlyThrows || UsesDesignation(DefaultArm.Syntax))
@@ -61,10 +123,11 @@ internal sealed class HandlerSet
             return null;
         }
 
-        var index = (DefaultArm.Syntax, switchOperation.Syntax) switch
+        var index = (DefaultArm.Syntax, Operation.Syntax) switch
         {
             (SwitchSectionSyntax section, SwitchStatementSyntax statement) => statement.Sections.IndexOf(section),
             (SwitchExpressionArmSyntax arm, SwitchExpressionSyntax expression) => expression.Arms.IndexOf(arm),
+            (_, IfStatementSyntax) => 0,
             _ => -1,
         };
         return index < 0 ? null : index;
@@ -82,94 +145,6 @@ internal sealed class HandlerSet
         return names is not null && defaultArm.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => names.Contains(n.Identifier.ValueText));
     }
 
-    /// <summary>
-    /// Reads a switch statement (<see cref="ISwitchOperation"/>) or switch expression (<see cref="ISwitchExpressionOperation"/>).
-    /// Null for any other operation. Does not check that the switched value is an error code.
-    /// </summary>
-    public static HandlerSet? From(IOperation switchOperation, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
-        => switchOperation switch
-        {
-            ISwitchOperation statement => FromStatement(statement, errorCodes, cancellationToken),
-            ISwitchExpressionOperation expression => FromExpression(expression, errorCodes, cancellationToken),
-            _ => null,
-        };
-
-    /// <summary>The value a switch statement or expression switches on; null for other operations.</summary>
-    public static IOperation? SwitchedValue(IOperation switchOperation)
-        => switchOperation switch
-        {
-            ISwitchOperation statement => statement.Value,
-            ISwitchExpressionOperation expression => expression.Value,
-            _ => null,
-        };
-
-    private static HandlerSet FromStatement(ISwitchOperation statement, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
-    {
-        var codes = new List<IOperation>();
-        IOperation? defaultArm = null;
-        foreach (var section in statement.Cases)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var clause in section.Clauses)
-            {
-                switch (clause)
-                {
-                    case IDefaultCaseClauseOperation:
-                        defaultArm ??= section;
-                        break;
-                    case ISingleValueCaseClauseOperation single:
-                        AddConstant(single.Value, codes);
-                        break;
-                    case IPatternCaseClauseOperation patternClause:
-                        ErrorCodeTest.AddPatternCodes(patternClause.Pattern, outcome: true, codes);
-                        if (patternClause.Guard is { } guard)
-                        {
-                            AddGuard(guard, patternClause.Pattern, errorCodes, cancellationToken, codes);
-                        }
-                        else if (IsCatchAll(patternClause.Pattern))
-                        {
-                            defaultArm ??= section;
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        var onlyThrows = defaultArm is ISwitchCaseOperation defaultSection && OnlyThrows(defaultSection.Body);
-        return new HandlerSet(Values(codes), defaultArm, onlyThrows);
-    }
-
-    private static HandlerSet FromExpression(ISwitchExpressionOperation expression, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
-    {
-        var codes = new List<IOperation>();
-        ISwitchExpressionArmOperation? defaultArm = null;
-        foreach (var arm in expression.Arms)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ErrorCodeTest.AddPatternCodes(arm.Pattern, outcome: true, codes);
-            if (arm.Guard is { } guard)
-            {
-                AddGuard(guard, arm.Pattern, errorCodes, cancellationToken, codes);
-            }
-            else if (IsCatchAll(arm.Pattern))
-            {
-                defaultArm ??= arm;
-            }
-        }
-
-        var onlyThrows = defaultArm is not null && OperationHelpers.Unwrap(defaultArm.Value) is IThrowOperation;
-        return new HandlerSet(Values(codes), defaultArm, onlyThrows);
-    }
-
-    private static void AddConstant(IOperation? value, List<IOperation> codes)
-    {
-        if (value?.ConstantValue is { HasValue: true, Value: string })
-        {
-            codes.Add(value);
-        }
-    }
-
     private static ImmutableArray<string> Values(List<IOperation> codes)
     {
         var values = ImmutableArray.CreateBuilder<string>(codes.Count);
@@ -181,39 +156,9 @@ internal sealed class HandlerSet
         return values.MoveToImmutable();
     }
 
-    /// <summary>
-    /// Codes a <c>when</c> clause tests for (<see cref="ErrorCodeTest"/>: <c>==</c>, <c>Equals</c>, <c>is</c> patterns…)
-    /// against the switched value: an error-code expression or the variable the arm's pattern declares.
-    /// </summary>
-    private static void AddGuard(IOperation guard, IPatternOperation? pattern, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken, List<IOperation> codes)
-    {
-        var declared = (pattern as IDeclarationPatternOperation)?.DeclaredSymbol as ILocalSymbol;
-        foreach (var operation in guard.DescendantsAndSelf())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (operation.Kind is OperationKind.Binary or OperationKind.Invocation or OperationKind.IsPattern
-                && ErrorCodeTest.Read(operation) is { } test
-                && (IsDeclared(test.Subject, declared) || errorCodes.IsErrorCode(test.Subject, cancellationToken)))
-            {
-                codes.AddRange(test.Admitted);
-            }
-        }
-    }
-
-    private static bool IsDeclared(IOperation subject, ILocalSymbol? declared)
-        => declared is not null && subject is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declared);
-
-    /// <summary>A pattern that matches every string (the switch's input is a string): <c>_</c>, <c>var x</c>, <c>string s</c>, <c>string</c>, <c>not "…"</c>.</summary>
-    private static bool IsCatchAll(IPatternOperation? pattern)
-        => pattern switch
-        {
-            IDiscardPatternOperation => true,
-            IDeclarationPatternOperation declaration => declaration.MatchesNull || declaration.MatchedType?.SpecialType is SpecialType.System_String or SpecialType.System_Object,
-            ITypePatternOperation type => type.MatchedType?.SpecialType is SpecialType.System_String or SpecialType.System_Object,
-            INegatedPatternOperation { Pattern: IConstantPatternOperation } => true,
-            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => IsCatchAll(or.LeftPattern) || IsCatchAll(or.RightPattern),
-            _ => false,
-        };
+    /// <summary>Adds a test's codes to the exact or the ignoring-case list.</summary>
+    private static void AddCodes(ErrorCodeTest test, List<IOperation> codes, List<IOperation> codesIgnoringCase)
+        => (test.IgnoresCase ? codesIgnoringCase : codes).AddRange(test.Admitted);
 
     /// <summary>A statement list that ends in a throw and branches nowhere before it.</summary>
     private static bool OnlyThrows(ImmutableArray<IOperation> statements)

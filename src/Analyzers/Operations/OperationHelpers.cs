@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -69,6 +70,36 @@ internal static class OperationHelpers
             if (ReferenceEquals(current, baseType)
                 || SymbolEqualityComparer.Default.Equals(current, baseType)
                 || (!ReferenceEquals(definition, current) && SymbolEqualityComparer.Default.Equals(definition, baseType)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when every path through the statement <paramref name="operation"/> leaves the enclosing block: <c>throw</c>,
+    /// <c>return</c>, <c>break</c>, <c>goto</c>, and <c>continue</c> when <paramref name="continueLeaves"/> (a retry loop
+    /// counts <c>continue</c> as going round, a catch block as leaving).
+    /// </summary>
+    public static bool AlwaysLeaves(IOperation? operation, bool continueLeaves)
+        => operation switch
+        {
+            IBlockOperation block => AnyAlwaysLeaves(block.Operations, 0, continueLeaves),
+            IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBranchOperation branch => continueLeaves || branch.BranchKind != BranchKind.Continue,
+            IConditionalOperation { WhenFalse: not null } conditional
+                => AlwaysLeaves(conditional.WhenTrue, continueLeaves) && AlwaysLeaves(conditional.WhenFalse, continueLeaves),
+            _ => false,
+        };
+
+    /// <summary>True when some statement of <paramref name="statements"/> from <paramref name="start"/> on always leaves (<see cref="AlwaysLeaves"/>).</summary>
+    public static bool AnyAlwaysLeaves(ImmutableArray<IOperation> statements, int start, bool continueLeaves)
+    {
+        for (var i = start; i < statements.Length; i++)
+        {
+            if (AlwaysLeaves(statements[i], continueLeaves))
             {
                 return true;
             }

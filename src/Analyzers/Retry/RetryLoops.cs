@@ -93,38 +93,12 @@ internal static class RetryLoops
         return false;
     }
 
+    /// <summary>True when some statement from <paramref name="start"/> on always leaves the loop.</summary>
     private static bool AnyExits(System.Collections.Immutable.ImmutableArray<IOperation> statements, int start)
-    {
-        for (var i = start; i < statements.Length; i++)
-        {
-            if (AlwaysExits(statements[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => OperationHelpers.AnyAlwaysLeaves(statements, start, continueLeaves: false);
 
     /// <summary>True when every path through <paramref name="operation"/> leaves the loop (throw, return, break, goto).</summary>
-    private static bool AlwaysExits(IOperation? operation)
-    {
-        switch (operation)
-        {
-            case IBlockOperation block:
-                return AnyExits(block.Operations, 0);
-            case IReturnOperation or IThrowOperation:
-                return true;
-            case IExpressionStatementOperation { Operation: IThrowOperation }:
-                return true;
-            case IBranchOperation branch:
-                return branch.BranchKind != BranchKind.Continue;
-            case IConditionalOperation { WhenFalse: not null } conditional:
-                return AlwaysExits(conditional.WhenTrue) && AlwaysExits(conditional.WhenFalse);
-            default:
-                return false;
-        }
-    }
+    private static bool AlwaysExits(IOperation? operation) => OperationHelpers.AlwaysLeaves(operation, continueLeaves: false);
 
     private static bool EndsWithContinue(IOperation? operation)
         => operation switch

@@ -253,4 +253,42 @@ public sealed class ErrorCodeStatusMismatchTests
             bool F(ClientRequestException e) => string.Compare(e.ErrorCode, "KMS.0101") > 0;
         }
         """);
+
+    /// <summary>Handler sets beyond the switch over the code: if/else chains and switches over the exception.</summary>
+    [Fact]
+    public Task IfChainsAndSwitchesOverTheException_AreChecked() => VerifyCS.AnalyzerAsync(
+        """
+        using System;
+        using HuaweiCloud.SDK.Core;
+
+        class C
+        {
+            string M(ClientRequestException e)
+            {
+                if (e.ErrorCode == "KMS.0207") return null;
+                else if (e.ErrorCode == {|DEW006:"KMS.0101"|}) return "server";
+                else throw e;
+            }
+
+            string N(ServiceResponseException e) => e switch
+            {
+                { ErrorCode: "KMS.0210" } => null,
+                ClientRequestException { ErrorCode: {|DEW006:"KMS.0101"|} } => "server",
+                ServerResponseException { ErrorCode: {|DEW006:"KMS.0207"|} } => "client",
+                { HttpStatusCode: 404, ErrorCode: {|DEW006:"KMS.0209"|} } => "disabled",
+                _ => throw e,
+            };
+
+            string O(ClientRequestException e)
+            {
+                switch (e)
+                {
+                    case { ErrorCode: {|DEW006:"KMS.0101"|} }:
+                        return "server";
+                    default:
+                        throw e;
+                }
+            }
+        }
+        """);
 }

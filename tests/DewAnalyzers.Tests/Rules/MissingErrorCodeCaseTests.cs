@@ -8,7 +8,7 @@ using Xunit;
 
 namespace DewAnalyzers.Tests.Rules;
 
-public sealed class MissingErrorCodeCaseTests
+public sealed partial class MissingErrorCodeCaseTests
 {
     private const string Usings = """
         using System;

@@ -644,4 +644,51 @@ public sealed class NeverReturnedErrorCodeTests
             }
         }
         """);
+
+    /// <summary>Handler sets beyond the switch over the code: if/else chains and switches over the exception.</summary>
+    [Fact]
+    public Task IfChainsAndSwitchesOverTheException_AreChecked() => VerifyCS.AnalyzerAsync(Usings + """
+        class C
+        {
+            string M(KmsClient kms)
+            {
+                try { kms.DecryptData(new DecryptDataRequest()); return "ok"; }
+                catch (ClientRequestException e)
+                {
+                    if (e.ErrorCode == "KMS.0207") return null;
+                    else if (e.ErrorCode == {|DEW005:"KMS.1101"|}) return "alias";
+                    else throw;
+                }
+            }
+
+            string N(KmsClient kms)
+            {
+                try { kms.DecryptData(new DecryptDataRequest()); return "ok"; }
+                catch (ServiceResponseException e)
+                {
+                    return e switch
+                    {
+                        { ErrorCode: "KMS.0207" } => null,
+                        ClientRequestException { ErrorCode: {|DEW005:"CSMS.0106"|} or "KMS.0209" } => "secret",
+                        _ => throw new InvalidOperationException("unexpected", e),
+                    };
+                }
+            }
+        }
+        """);
+
+    /// <summary>A test that ignores case tests the code whatever the case of its text.</summary>
+    [Fact]
+    public Task CaseInsensitiveTest_IsTheCatalogCode() => VerifyCS.AnalyzerAsync(Usings + """
+        class C
+        {
+            void M(KmsClient kms)
+            {
+                try { kms.DecryptData(new DecryptDataRequest()); }
+                catch (ClientRequestException e) when (string.Equals(e.ErrorCode, {|DEW005:"kms.1101"|}, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(e.ErrorCode, "kms.0207", StringComparison.OrdinalIgnoreCase)
+                    || e.ErrorCode == "kms.1101") { }
+            }
+        }
+        """);
 }

@@ -731,4 +731,23 @@ public sealed class UndocumentedErrorCodeTests
             bool F(ServiceResponseException e) => string.Compare(e.ErrorCode, {|DEW001:"KMS-0207"|}, StringComparison.Ordinal) == 0;
         }
         """);
+
+    /// <summary>DEW002 still offers the constant for a code compared ignoring case (only DEW001 stays silent).</summary>
+    [Fact]
+    public Task NearMiss_InCaseInsensitiveComparison_NoDew001_InIfChainToo() => VerifyCS.AnalyzerAsync(
+        """
+        using System;
+        using HuaweiCloud.SDK.Core;
+
+        class C
+        {
+            string M(ServiceResponseException e)
+            {
+                if (string.Equals(e.ErrorCode, "kms.0207", StringComparison.OrdinalIgnoreCase)) return null;
+                else if (e.ErrorCode.ToLowerInvariant() == "kms.0209") return "disabled";
+                else if (e.ErrorCode == {|DEW001:"kms.0210"|}) return "pending";
+                else throw e;
+            }
+        }
+        """);
 }
