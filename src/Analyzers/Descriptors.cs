@@ -25,7 +25,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MissingErrorCodeCase = Create(
         DiagnosticIds.MissingErrorCodeCase,
-        "Switch does not handle error codes the operation can return",
+        "Handler does not handle error codes the operation can return",
         "No case handles {0} error code(s) that {1} can return: {2}",
         Categories.Correctness,
         DiagnosticSeverity.Warning,

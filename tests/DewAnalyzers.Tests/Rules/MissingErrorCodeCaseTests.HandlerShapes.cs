@@ -199,4 +199,100 @@ public sealed partial class MissingErrorCodeCaseTests
                             throw;
                     }
         """)));
+
+    [Fact]
+    public Task FixAll_ChainsAndSwitchesOverTheException_InOneDocument()
+    {
+        var test = new CodeFixTest<MissingErrorCodeCaseAnalyzer, MissingErrorCodeCaseFixer>
+        {
+            TestCode = InClass("""
+                    string A()
+                    {
+                        try { csms.ShowSecret(new ShowSecretRequest()); return "ok"; }
+                        catch (ServiceResponseException e)
+                        {
+                            {|DEW003:if|} (e.ErrorCode == "CSMS.0005") return null;
+                            else if (e.ErrorCode == "CSMS.0002") return "bad";
+                            else throw;
+                        }
+                    }
+
+                    string B()
+                    {
+                        try { csms.ShowSecret(new ShowSecretRequest()); return "ok"; }
+                        catch (ClientRequestException e)
+                        {
+                            {|DEW003:if|} (e.ErrorCode == "CSMS.0106") return null;
+                            if (e.ErrorCode == "CSMS.0002") return "bad";
+                            throw;
+                        }
+                    }
+
+                    string D()
+                    {
+                        try { csms.ShowSecret(new ShowSecretRequest()); return "ok"; }
+                        catch (ServiceResponseException e)
+                        {
+                            return e {|DEW003:switch|}
+                            {
+                                { ErrorCode: "CSMS.0002" } => "bad",
+                                _ => throw e,
+                            };
+                        }
+                    }
+                """),
+            FixedCode = WithConstantsUsing(InClass($$"""
+                    string A()
+                    {
+                        try { csms.ShowSecret(new ShowSecretRequest()); return "ok"; }
+                        catch (ServiceResponseException e)
+                        {
+                            if (e.ErrorCode == "CSMS.0005") return null;
+                            else if (e.ErrorCode == "CSMS.0002") return "bad";
+                            {{SecretComment}}
+                            else if (e.ErrorCode == CsmsErrorCodes.SecretNotFound)
+                                throw;
+                            else throw;
+                        }
+                    }
+
+                    string B()
+                    {
+                        try { csms.ShowSecret(new ShowSecretRequest()); return "ok"; }
+                        catch (ClientRequestException e)
+                        {
+                            if (e.ErrorCode == "CSMS.0106") return null;
+                            if (e.ErrorCode == "CSMS.0002") return "bad";
+                            {{ResourceComment}}
+                            if (e.ErrorCode == CsmsErrorCodes.ResourceNotFound)
+                            {
+                                throw;
+                            }
+
+                            throw;
+                        }
+                    }
+
+                    string D()
+                    {
+                        try { csms.ShowSecret(new ShowSecretRequest()); return "ok"; }
+                        catch (ServiceResponseException e)
+                        {
+                            return e switch
+                            {
+                                { ErrorCode: "CSMS.0002" } => "bad",
+                                {{ResourceComment}}
+                                { ErrorCode: CsmsErrorCodes.ResourceNotFound } => throw e,
+                                {{SecretComment}}
+                                { ErrorCode: CsmsErrorCodes.SecretNotFound } => throw e,
+                                _ => throw e,
+                            };
+                        }
+                    }
+                """)),
+            CodeActionEquivalenceKey = MissingErrorCodeCaseFixer.EquivalenceKey,
+        };
+        test.NumberOfFixAllIterations = 1;
+        return test.WithConstants().RunAsync();
+    }
 }
