@@ -13,8 +13,8 @@ internal sealed record SourceFile(string Path, string Text, int Lines);
 /// A deterministic synthetic code base: every file is generated from a random generator seeded with a fixed seed and
 /// the file's index, so a smaller code base is a prefix of a larger one and every run produces the same text.
 /// Roughly 80% of the classes are ordinary application code (services, repositories with SQL text, DTOs with
-/// validation messages, string switches, controllers), 20% call KMS/CSMS through the SDK (all four call forms, switches and
-/// comparisons over <c>e.ErrorCode</c>) or retry them (Polly v7, Polly v8, SDK <c>WithRetry</c>, hand-written loops,
+/// validation messages, string switches, controllers), 20% call KMS/CSMS through the SDK (all four call forms, switches,
+/// if/else chains and comparisons over <c>e.ErrorCode</c>, switches over the exception) or retry them (Polly v7, Polly v8, SDK <c>WithRetry</c>, hand-written loops,
 /// retry predicates). A few DEW findings per thousand lines are planted: undocumented codes, near misses, literals
 /// for documented codes (DEW002), switches missing handled codes, retries of non-transient codes.
 /// </summary>
@@ -320,7 +320,7 @@ internal sealed class CodeBaseGenerator
         for (var m = 0; m < methods; m++)
         {
             var op = Operation(r, kms);
-            switch (r.Next(4))
+            switch (r.Next(6))
             {
                 case 0:
                     SyncSwitch(w, r, op, m, kms);
@@ -330,6 +330,12 @@ internal sealed class CodeBaseGenerator
                     break;
                 case 2:
                     InvokerIf(w, r, op, m, kms);
+                    break;
+                case 3:
+                    ElseIfChain(w, r, op, m, kms);
+                    break;
+                case 4:
+                    ExceptionSwitch(w, r, op, m, kms);
                     break;
                 default:
                     AsyncInvokerLocal(w, r, op, m, kms);
@@ -387,6 +393,36 @@ internal sealed class CodeBaseGenerator
         }
 
         w.Line("throw;").Close().Close().Line();
+    }
+
+    /// <summary>An if/else-if chain over the code ending in a throwing else (a DEW003 handler set).</summary>
+    private void ElseIfChain(Writer w, Random r, OperationInfo op, int m, bool kms)
+    {
+        var codes = HandledCodes(r, op, kms);
+        w.Line($"public {op.Name}Response {op.Name}{m}Chained({op.Name}Request request)").Open().Line("try").Open();
+        w.Line($"return _client.{op.Name}(request);").Close();
+        w.Line("catch (ClientRequestException e)").Open();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            w.Line($"{(i == 0 ? "if" : "else if")} (e.ErrorCode == {codes[i]})").Open().Line($"_log.Warn(\"{op.Name}: \" + e.ErrorMsg);").Line("return null;").Close();
+        }
+
+        w.Line("else").Open().Line("throw new InvalidOperationException(e.ErrorMsg, e);").Close().Close().Close().Line();
+    }
+
+    /// <summary>A switch expression over the exception with ErrorCode property patterns (a DEW003 handler set).</summary>
+    private void ExceptionSwitch(Writer w, Random r, OperationInfo op, int m, bool kms)
+    {
+        var codes = HandledCodes(r, op, kms);
+        w.Line($"public async Task<string> {op.Name}{m}Described({op.Name}Request request)").Open().Line("try").Open();
+        w.Line($"await _asyncClient.{op.Name}Async(request).ConfigureAwait(false);").Line("return \"ok\";").Close();
+        w.Line("catch (ServiceResponseException e)").Open().Line("return e switch").Open();
+        foreach (var code in codes)
+        {
+            w.Line($"ClientRequestException {{ ErrorCode: {code} }} => \"{op.Name} rejected the request: \" + e.ErrorMsg,");
+        }
+
+        w.Line("_ => throw new InvalidOperationException(e.ErrorMsg, e),").Close("};").Close().Close().Line();
     }
 
     private void AsyncInvokerLocal(Writer w, Random r, OperationInfo op, int m, bool kms)
