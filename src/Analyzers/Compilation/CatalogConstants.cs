@@ -47,11 +47,12 @@ internal sealed class CatalogConstants
     }
 
     /// <summary>
-    /// A generated class: in this compilation's source (where the generator puts it) without searching the references,
-    /// else anywhere (constants used from a referenced project with the generator switched off here).
+    /// A generated class in this compilation's source, where the generator puts it. Never a referenced project's: the
+    /// generated types are [Embedded], so another assembly's constants cannot be named here (even with
+    /// InternalsVisibleTo), and a fix must not write them.
     /// </summary>
     private static INamedTypeSymbol? FindGenerated(Compilation compilation, string metadataName)
-        => compilation.Assembly.GetTypeByMetadataName(metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
+        => compilation.Assembly.GetTypeByMetadataName(metadataName);
 
     /// <summary>Fully qualified <c>global::Dew.ErrorCodes.DewErrorCodes.IsTransient</c>, or null when not generated.</summary>
     public string? IsTransientReference { get; }

@@ -385,6 +385,95 @@ public sealed class ErrorCodeConstantsGeneratorTests
         return code => (bool)method.Invoke(null, new object?[] { code })!;
     }
 
+    // ---- across assemblies: the generated types are [Embedded] (no CS0436 between a library and its test project) ----
+
+    private const string UsesConstants = """
+        namespace {0}
+        {{
+            internal static class Uses
+            {{
+                internal static bool IsMissing(string code) => code == Dew.ErrorCodes.KmsErrorCodes.KeyNotFound && !Dew.ErrorCodes.DewErrorCodes.IsTransient(code);
+            }}
+        }}
+        """;
+
+    [Theory]
+    [MemberData(nameof(LanguageVersions))]
+    public async Task LibraryAndItsFriend_EachUseTheirOwnConstants_WithoutCS0436(LanguageVersion version)
+    {
+        var lib = await CompileWithGeneratorAsync(version, "Lib", references: null,
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Lib.Tests\")]", string.Format(UsesConstants, "Lib"));
+        AssertClean(lib);
+
+        var tests = await CompileWithGeneratorAsync(version, "Lib.Tests", new[] { Image(lib) }, string.Format(UsesConstants, "Lib.Tests"));
+        AssertClean(tests);
+        Assert.DoesNotContain(tests.GetDiagnostics(), d => d.Id is "CS0436" or "CS0433");
+    }
+
+    [Fact]
+    public async Task TwoLibrariesAndAFriendOfBoth_CompileClean()
+    {
+        var version = LanguageVersion.Latest;
+        var a = await CompileWithGeneratorAsync(version, "LibA", references: null,
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App\")]", string.Format(UsesConstants, "LibA"));
+        var b = await CompileWithGeneratorAsync(version, "LibB", references: null,
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App\")]", string.Format(UsesConstants, "LibB"));
+        AssertClean(a);
+        AssertClean(b);
+        AssertClean(await CompileWithGeneratorAsync(version, "App", new[] { Image(a), Image(b) }, string.Format(UsesConstants, "App")));
+    }
+
+    [Fact]
+    public async Task FriendWithoutTheGenerator_DoesNotSeeTheLibrarysConstants()
+    {
+        var lib = await CompileWithGeneratorAsync(LanguageVersion.Latest, "Lib", references: null,
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App\")]", string.Format(UsesConstants, "Lib"));
+        var app = CreateCompilation(
+            new[] { CSharpSyntaxTree.ParseText(string.Format(UsesConstants, "App"), new CSharpParseOptions(LanguageVersion.Latest)) },
+            (await References()).Add(Image(lib))).WithAssemblyName("App");
+        Assert.Contains(app.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Null(app.Assembly.GetTypeByMetadataName("Dew.ErrorCodes.KmsErrorCodes"));
+    }
+
+    [Fact]
+    public async Task UserDefinedEmbeddedAttribute_IsUsed_NotEmittedAgain()
+    {
+        const string own = """
+            namespace Microsoft.CodeAnalysis
+            {
+                internal sealed class EmbeddedAttribute : System.Attribute
+                {
+                }
+            }
+            """;
+        var run = await RunAsync(LanguageVersion.Latest, own);
+        Assert.DoesNotContain("class EmbeddedAttribute", GeneratedText(run));
+        Assert.Contains("[global::Microsoft.CodeAnalysis.Embedded]", GeneratedText(run));
+        AssertClean(run.Output);
+
+        var emitted = GeneratedText(await RunAsync(LanguageVersion.Latest, Consumer));
+        Assert.Contains("internal sealed partial class EmbeddedAttribute : global::System.Attribute", emitted);
+    }
+
+    private static async Task<Compilation> CompileWithGeneratorAsync(LanguageVersion version, string assemblyName, MetadataReference[]? references, params string[] sources)
+    {
+        var parseOptions = new CSharpParseOptions(version, DocumentationMode.Diagnose);
+        var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"/{assemblyName}/File{i}.cs"));
+        var compilation = CreateCompilation(trees, (await References()).AddRange(references ?? Array.Empty<MetadataReference>())).WithAssemblyName(assemblyName);
+        CSharpGeneratorDriver.Create(new[] { new ErrorCodeConstantsGenerator().AsSourceGenerator() }, parseOptions: parseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        return output;
+    }
+
+    private static MetadataReference Image(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
     private static async Task<GeneratorRun> RunAsync(
         LanguageVersion version,
         string source,
