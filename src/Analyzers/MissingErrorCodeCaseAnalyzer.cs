@@ -91,8 +91,8 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
         }
 
         var includeAlso = IncludesAlsoTier(context, handled.Operation.Syntax.SyntaxTree);
-        var statusClass = state.Sdk.StatusClassOf(ExceptionTypeOf(handled, state, context) ?? catchClause.ExceptionType);
-        var missing = Missing(operations, handled, state.Catalog, includeAlso, statusClass);
+        var reaching = ReachingCodes.For(handled, innermostCatch, catchClause, state, context.CancellationToken);
+        var missing = Missing(operations, handled, state.Catalog, includeAlso, reaching);
         if (missing.Count == 0 || handled.ReportLocation() is not { } location || GeneratedCode.InGeneratedAccessor(context.ContainingSymbol))
         {
             return;
@@ -120,40 +120,34 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
             Describe(missing)));
     }
 
-    /// <summary>The exception type the tested codes come from: the switched exception, or the one the error code is read from.</summary>
-    private static ITypeSymbol? ExceptionTypeOf(HandlerSet handled, CompilationState state, OperationAnalysisContext context)
-        => handled.Shape == HandlerShape.ExceptionSwitch
-            ? handled.Subject.Type
-            : state.ErrorCodes.TryGetAccess(handled.Subject, context.CancellationToken, out var receiver) ? receiver?.Type : null;
-
     private static bool IncludesAlsoTier(OperationAnalysisContext context, SyntaxTree tree)
         => context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(RequiredCodesOption, out var value)
             && string.Equals(value.Trim(), "all", StringComparison.OrdinalIgnoreCase);
 
-    private static List<ErrorCodeEntry> Missing(ImmutableArray<OperationInfo> operations, HandlerSet handled, ErrorCodeCatalog catalog, bool includeAlso, int statusClass)
+    private static List<ErrorCodeEntry> Missing(ImmutableArray<OperationInfo> operations, HandlerSet handled, ErrorCodeCatalog catalog, bool includeAlso, ReachingCodes reaching)
     {
         var missing = new List<ErrorCodeEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var info in operations)
         {
-            AddMissing(info.Handle, handled, catalog, statusClass, seen, missing);
+            AddMissing(info.Handle, handled, catalog, reaching, seen, missing);
             if (includeAlso)
             {
-                AddMissing(info.Also, handled, catalog, statusClass, seen, missing);
+                AddMissing(info.Also, handled, catalog, reaching, seen, missing);
             }
         }
 
         return missing;
     }
 
-    private static void AddMissing(ImmutableArray<string> codes, HandlerSet handled, ErrorCodeCatalog catalog, int statusClass, HashSet<string> seen, List<ErrorCodeEntry> missing)
+    private static void AddMissing(ImmutableArray<string> codes, HandlerSet handled, ErrorCodeCatalog catalog, ReachingCodes reaching, HashSet<string> seen, List<ErrorCodeEntry> missing)
     {
         foreach (var code in codes)
         {
             if (seen.Add(code)
                 && !handled.Handles(code)
                 && catalog.TryGetEntry(code, out var entry)
-                && (statusClass == 0 || entry.HttpStatus == 0 || entry.HttpStatus / 100 == statusClass))
+                && reaching.CanReach(entry))
             {
                 missing.Add(entry);
             }

@@ -282,7 +282,7 @@ internal sealed class ErrorCodeCatalog
         return new ErrorCodeCatalog(codes.Entries, operations);
     }
 
-    private static string ReadResource(string fileName)
+    internal static string ReadResource(string fileName)
     {
         var assembly = typeof(ErrorCodeCatalog).Assembly;
         using var stream = assembly.GetManifestResourceStream("DewAnalyzers.Catalog." + fileName)

@@ -247,6 +247,33 @@ internal sealed class ErrorCodeTest
         }
     }
 
+    /// <summary>
+    /// A test of a family of codes: <c>code.StartsWith("KMS.02"[, comparison])</c> (also on a case-folded code). True with
+    /// the tested value, the prefix, and whether the test ignores case.
+    /// </summary>
+    public static bool TryReadFamily(IInvocationOperation invocation, out IOperation subject, out string prefix, out bool ignoresCase)
+    {
+        subject = null!;
+        prefix = string.Empty;
+        ignoresCase = false;
+        if (invocation.TargetMethod is not { Name: "StartsWith", ContainingType.SpecialType: SpecialType.System_String }
+            || OperationHelpers.Unwrap(invocation.Instance) is not { } instance
+            || invocation.Arguments.Length == 0
+            || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string text })
+        {
+            return false;
+        }
+
+        for (var i = 1; i < invocation.Arguments.Length; i++)
+        {
+            ignoresCase |= IgnoresCaseByValue(invocation.Arguments[i].Value);
+        }
+
+        subject = WithoutCaseFolding(instance, ref ignoresCase);
+        prefix = text;
+        return true;
+    }
+
     /// <summary><c>string.Equals</c>/<c>x.Equals</c> on strings, <c>StringComparer.Equals</c>, <c>string.Compare</c>/<c>CompareOrdinal</c>.</summary>
     public static bool IsStringComparison(IInvocationOperation invocation)
     {

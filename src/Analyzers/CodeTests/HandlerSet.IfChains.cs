@@ -62,6 +62,38 @@ internal sealed partial class HandlerSet
         return earlier.IsEmpty ? this : earlier.AddTo(this);
     }
 
+    /// <summary>
+    /// The codes a catch filter lets through when it tests only codes of the caught exception, alone or as an operand of an
+    /// <c>&amp;&amp;</c> chain (<c>when (e.ErrorCode == A || e.ErrorCode == B)</c>): a set with no default. Null otherwise.
+    /// </summary>
+    public static HandlerSet? FromFilter(ICatchClauseOperation catchClause, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<IOperation>();
+        if (catchClause.Filter is { } filter)
+        {
+            pending.Push(filter);
+        }
+
+        while (pending.Count > 0)
+        {
+            var condition = OperationHelpers.Unwrap(pending.Pop())!;
+            if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
+            {
+                pending.Push(and.RightOperand);
+                pending.Push(and.LeftOperand);
+                continue;
+            }
+
+            var reader = new ChainReader(errorCodes, cancellationToken);
+            if (reader.AddCondition(condition))
+            {
+                return reader.Build(HandlerShape.CatchFilter, condition, defaultArm: null, defaultOnlyThrows: false);
+            }
+        }
+
+        return null;
+    }
+
     private static HandlerSet? ReadElseChain(IConditionalOperation first, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
     {
         var chain = new ChainReader(errorCodes, cancellationToken);
@@ -176,11 +208,11 @@ internal sealed partial class HandlerSet
             return true;
         }
 
-        public HandlerSet Build(HandlerShape shape, IOperation first, IOperation defaultArm, bool defaultOnlyThrows)
+        public HandlerSet Build(HandlerShape shape, IOperation first, IOperation? defaultArm, bool defaultOnlyThrows)
             => new(shape, first, _subject!, _codes, _codesIgnoringCase, defaultArm, defaultOnlyThrows);
 
         /// <summary><paramref name="set"/> with these codes handled too.</summary>
         public HandlerSet AddTo(HandlerSet set)
-            => new(set.Shape, set.Operation, set.Subject, set.Codes.AddRange(Values(_codes)), set._codesIgnoringCase.AddRange(Values(_codesIgnoringCase)), set.DefaultArm, set.DefaultOnlyThrows);
+            => new(set.Shape, set.Operation, set.Subject, set.Codes.AddRange(Values(_codes)), set._codesIgnoringCase.AddRange(Values(_codesIgnoringCase)), set._families, set.DefaultArm, set.DefaultOnlyThrows);
     }
 }

@@ -42,8 +42,9 @@ internal sealed partial class HandlerSet
     {
         var codes = new List<IOperation>();
         var codesIgnoringCase = new List<IOperation>();
+        var families = new List<(string Prefix, bool IgnoresCase)>();
         IOperation? defaultArm = null;
-        var reader = new ArmReader(shape, subject, errorCodes, codes, codesIgnoringCase, cancellationToken);
+        var reader = new ArmReader(shape, subject, errorCodes, codes, codesIgnoringCase, families, cancellationToken);
         if (switchOperation is ISwitchOperation statement)
         {
             foreach (var section in statement.Cases)
@@ -62,7 +63,7 @@ internal sealed partial class HandlerSet
             }
 
             var onlyThrows = defaultArm is ISwitchCaseOperation defaultSection && OnlyThrows(defaultSection.Body);
-            return new HandlerSet(shape, switchOperation, subject, codes, codesIgnoringCase, defaultArm, onlyThrows);
+            return new HandlerSet(shape, switchOperation, subject, codes, codesIgnoringCase, defaultArm, onlyThrows, families);
         }
 
         foreach (var arm in ((ISwitchExpressionOperation)switchOperation).Arms)
@@ -78,7 +79,7 @@ internal sealed partial class HandlerSet
         }
 
         var throws = defaultArm is ISwitchExpressionArmOperation throwing && OperationHelpers.Unwrap(throwing.Value) is IThrowOperation;
-        return new HandlerSet(shape, switchOperation, subject, codes, codesIgnoringCase, defaultArm, throws);
+        return new HandlerSet(shape, switchOperation, subject, codes, codesIgnoringCase, defaultArm, throws, families);
     }
 
     private enum Arm
@@ -101,10 +102,12 @@ internal sealed partial class HandlerSet
         private readonly ErrorCodeExpressions _errorCodes;
         private readonly List<IOperation> _codes;
         private readonly List<IOperation> _codesIgnoringCase;
+        private readonly List<(string Prefix, bool IgnoresCase)> _families;
         private readonly CancellationToken _cancellationToken;
 
-        public ArmReader(HandlerShape shape, IOperation subject, ErrorCodeExpressions errorCodes, List<IOperation> codes, List<IOperation> codesIgnoringCase, CancellationToken cancellationToken)
+        public ArmReader(HandlerShape shape, IOperation subject, ErrorCodeExpressions errorCodes, List<IOperation> codes, List<IOperation> codesIgnoringCase, List<(string Prefix, bool IgnoresCase)> families, CancellationToken cancellationToken)
         {
+            _families = families;
             _shape = shape;
             _subject = subject;
             _errorCodes = errorCodes;
@@ -209,6 +212,13 @@ internal sealed partial class HandlerSet
                 {
                     AddCodes(test, _codes, _codesIgnoringCase);
                     named |= !test.Admitted.IsEmpty;
+                }
+                else if (operation is IInvocationOperation invocation
+                    && ErrorCodeTest.TryReadFamily(invocation, out var family, out var prefix, out var ignoresCase)
+                    && (IsDeclared(family, declared) || _errorCodes.IsErrorCode(family, _cancellationToken)))
+                {
+                    _families.Add((prefix, ignoresCase));
+                    named = true;
                 }
             }
 

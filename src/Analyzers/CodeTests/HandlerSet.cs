@@ -22,6 +22,9 @@ internal enum HandlerShape
 
     /// <summary><c>if (c == A) { …; return; } if (c == B) { …; return; } throw;</c> at the end of a catch block.</summary>
     IfSequence,
+
+    /// <summary><c>catch (…) when (c == A || c == B)</c>: only these codes get into the catch (no default).</summary>
+    CatchFilter,
 }
 
 /// <summary>
@@ -33,19 +36,21 @@ internal enum HandlerShape
 internal sealed partial class HandlerSet
 {
     private readonly ImmutableArray<string> _codesIgnoringCase;
+    private readonly ImmutableArray<(string Prefix, bool IgnoresCase)> _families;
 
-    private HandlerSet(HandlerShape shape, IOperation operation, IOperation subject, List<IOperation> codes, List<IOperation> codesIgnoringCase, IOperation? defaultArm, bool defaultOnlyThrows)
-        : this(shape, operation, subject, Values(codes), Values(codesIgnoringCase), defaultArm, defaultOnlyThrows)
+    private HandlerSet(HandlerShape shape, IOperation operation, IOperation subject, List<IOperation> codes, List<IOperation> codesIgnoringCase, IOperation? defaultArm, bool defaultOnlyThrows, List<(string Prefix, bool IgnoresCase)>? families = null)
+        : this(shape, operation, subject, Values(codes), Values(codesIgnoringCase), families?.ToImmutableArray() ?? ImmutableArray<(string, bool)>.Empty, defaultArm, defaultOnlyThrows)
     {
     }
 
-    private HandlerSet(HandlerShape shape, IOperation operation, IOperation subject, ImmutableArray<string> codes, ImmutableArray<string> codesIgnoringCase, IOperation? defaultArm, bool defaultOnlyThrows)
+    private HandlerSet(HandlerShape shape, IOperation operation, IOperation subject, ImmutableArray<string> codes, ImmutableArray<string> codesIgnoringCase, ImmutableArray<(string Prefix, bool IgnoresCase)> families, IOperation? defaultArm, bool defaultOnlyThrows)
     {
         Shape = shape;
         Operation = operation;
         Subject = subject;
         Codes = codes;
         _codesIgnoringCase = codesIgnoringCase;
+        _families = families;
         DefaultArm = defaultArm;
         DefaultOnlyThrows = defaultOnlyThrows;
     }
@@ -75,7 +80,10 @@ internal sealed partial class HandlerSet
     /// </summary>
     public bool DefaultOnlyThrows { get; }
 
-    /// <summary>True when a test of the set matches <paramref name="code"/> (exactly, or ignoring case where the test does).</summary>
+    /// <summary>
+    /// True when a test of the set matches <paramref name="code"/>: exactly, ignoring case where the test does, or as one of
+    /// a family a <c>when</c> clause tests (<c>case var c when c.StartsWith("KMS.02")</c>).
+    /// </summary>
     public bool Handles(string code)
     {
         if (Codes.IndexOf(code) >= 0)
@@ -86,6 +94,14 @@ internal sealed partial class HandlerSet
         foreach (var candidate in _codesIgnoringCase)
         {
             if (string.Equals(candidate, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var (prefix, ignoresCase) in _families)
+        {
+            if (code.StartsWith(prefix, ignoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using DewAnalyzers.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,6 +20,7 @@ internal sealed class AdmittedCodes
 
     private readonly MethodBodies _bodies;
     private readonly LocalValues.Memo _locals;
+    private readonly CompilationState _state;
     private readonly SemanticModel? _model;
     private readonly CancellationToken _cancellationToken;
     private static readonly IReadOnlyList<IOperation> s_none = new IOperation[0];
@@ -30,6 +32,7 @@ internal sealed class AdmittedCodes
 
     public AdmittedCodes(CompilationState state, SemanticModel? model, CancellationToken cancellationToken)
     {
+        _state = state;
         _bodies = state.MethodBodies;
         _locals = state.Locals;
         _model = model;
@@ -80,6 +83,48 @@ internal sealed class AdmittedCodes
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The codes for which <paramref name="condition"/> evaluates to <paramref name="whenTrue"/>, except
+    /// <c>after-action:state</c> codes whose remedy (Remedies.tsv: KeyDisabled → EnableKey…) is called on a KMS/CSMS client
+    /// in one of <paramref name="remedyScopes"/>, the statements that run before the next attempt.
+    /// </summary>
+    public void AddRetriedCondition(IOperation condition, bool whenTrue, params IOperation[] remedyScopes)
+    {
+        var start = Codes.Count;
+        AddCondition(condition, whenTrue);
+        for (var i = Codes.Count - 1; i >= start; i--)
+        {
+            if (IsRemedied(_codes![i], remedyScopes))
+            {
+                _codes.RemoveAt(i);
+            }
+        }
+    }
+
+    private bool IsRemedied(IOperation code, IOperation[] scopes)
+    {
+        if (code.ConstantValue.Value is not string text
+            || !_state.Catalog.TryGetEntry(text, out var entry)
+            || entry.RetryText != "after-action:state"
+            || !Remedies.HasRemedy(entry.Code))
+        {
+            return false;
+        }
+
+        foreach (var scope in scopes)
+        {
+            foreach (var operation in scope.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation invocation && _state.Calls.Resolve(invocation) is { } called && Remedies.IsRemedy(entry.Code, called))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The codes for which <paramref name="condition"/> evaluates to <paramref name="whenTrue"/>.</summary>

@@ -31,7 +31,7 @@ internal static class RetryLoops
             var goesRound = !AlwaysExits(handler.Handler);
             if (handler.Filter is not null && goesRound)
             {
-                codes.AddCondition(handler.Filter, whenTrue: true);
+                codes.AddRetriedCondition(handler.Filter, whenTrue: true, handler.Handler);
             }
 
             var statements = handler.Handler.Operations;
@@ -42,18 +42,40 @@ internal static class RetryLoops
                     continue;
                 }
 
+                // What runs before the next attempt: the statements before the branch, then the branch taken (or, when the
+                // test fails and there is no else, the statements after it).
                 var restExits = AnyExits(statements, i + 1);
                 if (LetsLoopGoRound(branch.WhenTrue, restExits))
                 {
-                    codes.AddCondition(branch.Condition, whenTrue: true);
+                    codes.AddRetriedCondition(branch.Condition, whenTrue: true, Scopes(statements, i, branch.WhenTrue));
                 }
 
                 if (branch.WhenFalse is null ? !restExits && AlwaysExits(branch.WhenTrue) : LetsLoopGoRound(branch.WhenFalse, restExits))
                 {
-                    codes.AddCondition(branch.Condition, whenTrue: false);
+                    codes.AddRetriedCondition(branch.Condition, whenTrue: false, Scopes(statements, i, branch.WhenFalse));
                 }
             }
         }
+    }
+
+    /// <summary>The statements other than the branch at <paramref name="index"/>, and the branch's taken arm (null: none).</summary>
+    private static IOperation[] Scopes(System.Collections.Immutable.ImmutableArray<IOperation> statements, int index, IOperation? taken)
+    {
+        var scopes = new System.Collections.Generic.List<IOperation>(statements.Length);
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (i != index)
+            {
+                scopes.Add(statements[i]);
+            }
+        }
+
+        if (taken is not null)
+        {
+            scopes.Add(taken);
+        }
+
+        return scopes.ToArray();
     }
 
     private static bool LetsLoopGoRound(IOperation branch, bool restExits)

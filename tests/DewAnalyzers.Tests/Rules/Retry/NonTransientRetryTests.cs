@@ -364,4 +364,104 @@ public sealed class NonTransientRetryTests
             static bool Decide(string code) => code == "KMS.0207";
         }
         """, LanguageVersion.Latest, withSdk: false);
+
+    // ---- remedies: a loop that performs the remedy of an after-action:state code before going round ----
+
+    private const string RemedyUsings = """
+        using System;
+        using HuaweiCloud.SDK.Core;
+        using HuaweiCloud.SDK.Csms.V1;
+        using HuaweiCloud.SDK.Csms.V1.Model;
+        using HuaweiCloud.SDK.Kms.V2;
+        using HuaweiCloud.SDK.Kms.V2.Model;
+
+        """;
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.Latest)]
+    public Task Loop_ThatPerformsTheRemedy_IsNotReported(LanguageVersion version) => VerifyAsync(RemedyUsings + """
+        class C
+        {
+            DecryptDataResponse M(KmsClient kms, DecryptDataRequest request, string keyId)
+            {
+                for (var attempt = 0; ; attempt++)
+                {
+                    try { return kms.DecryptData(request); }
+                    catch (ClientRequestException e) when (e.ErrorCode == "KMS.0209" && attempt < 1)
+                    {
+                        kms.EnableKey(new EnableKeyRequest());
+                    }
+                    catch (ClientRequestException e) when (attempt < 2)
+                    {
+                        if (e.ErrorCode == "KMS.0210")
+                        {
+                            kms.CancelKeyDeletion(new CancelKeyDeletionRequest());
+                            continue;
+                        }
+
+                        throw;
+                    }
+                }
+            }
+
+            ShowSecretResponse N(CsmsClient csms, ShowSecretRequest request)
+            {
+                while (true)
+                {
+                    try { return csms.ShowSecret(request); }
+                    catch (ClientRequestException e)
+                    {
+                        Console.WriteLine(e.ErrorMsg);
+                        if (e.ErrorCode != "CSMS.0103")
+                        {
+                            throw;
+                        }
+
+                        csms.RestoreSecret(new RestoreSecretRequest());
+                    }
+                }
+            }
+        }
+        """, version);
+
+    [Fact]
+    public Task Loop_WithoutTheRemedy_OrWithAnotherCodesRemedy_OrForAPermanentCode_IsReported() => VerifyAsync(RemedyUsings + """
+        class C
+        {
+            DecryptDataResponse M(KmsClient kms, DecryptDataRequest request)
+            {
+                for (var attempt = 0; ; attempt++)
+                {
+                    try { return kms.DecryptData(request); }
+                    catch (ClientRequestException e) when (e.ErrorCode == {|DEW004:"KMS.0209"|} && attempt < 1)
+                    {
+                        kms.CancelKeyDeletion(new CancelKeyDeletionRequest());
+                    }
+                    catch (ClientRequestException e) when (e.ErrorCode == {|DEW004:"KMS.0210"|} && attempt < 2)
+                    {
+                        Console.WriteLine("waiting");
+                    }
+                    catch (ClientRequestException e) when (e.ErrorCode == {|DEW004:"KMS.0207"|} && attempt < 3)
+                    {
+                        kms.EnableKey(new EnableKeyRequest());
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WithRetry_CannotPerformARemedy_IsReported() => VerifyAsync(RemedyUsings + """
+        class C
+        {
+            void M(KmsClient kms, DecryptDataRequest request)
+            {
+                kms.DecryptDataInvoker(request)
+                    .WithRetry((response, e) => e is ServiceResponseException s && s.ErrorCode == {|DEW004:"KMS.0209"|}, 3, BackoffStrategies.EqualJitter)
+                    .Invoke();
+                kms.EnableKey(new EnableKeyRequest());
+            }
+        }
+        """);
 }
