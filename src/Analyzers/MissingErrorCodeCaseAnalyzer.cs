@@ -117,7 +117,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
             properties,
             missing.Count,
             string.Join(", ", operations.Select(o => o.Name)),
-            Describe(missing)));
+            Describe(missing) + InferredSuffix(operations)));
     }
 
     private static bool IncludesAlsoTier(OperationAnalysisContext context, SyntaxTree tree)
@@ -152,6 +152,13 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
                 missing.Add(entry);
             }
         }
+    }
+
+    /// <summary>Says so when the codes asked for come from a code list inferred by analogy rather than documented.</summary>
+    private static string InferredSuffix(ImmutableArray<OperationInfo> operations)
+    {
+        var inferred = operations.Where(o => o.IsInferred).Select(o => o.Name).ToList();
+        return inferred.Count == 0 ? string.Empty : $" ({string.Join(", ", inferred)}: code list inferred, not documented)";
     }
 
     private static string Describe(List<ErrorCodeEntry> missing)

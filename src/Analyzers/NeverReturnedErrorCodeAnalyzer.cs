@@ -76,7 +76,12 @@ public sealed class NeverReturnedErrorCodeAnalyzer : DewAnalyzer
             return IsServicePrefix(entry.Prefix, operations) ? $" (a {entry.Prefix} code; the try block calls only {OtherServices(entry.Prefix, operations)} operations)" : null;
         }
 
-        return ErrorCodeCatalog.BuiltIn.Contains(entry.Code) ? " in any documented tier" : null;
+        if (!ErrorCodeCatalog.BuiltIn.Contains(entry.Code))
+        {
+            return null;
+        }
+
+        return operations.Any(o => o.Service == entry.Prefix && o.IsInferred) ? " in any tier of its inferred (not documented) code list" : " in any documented tier";
     }
 
     /// <summary>True for a service prefix (KMS, CSMS); a user catalog's own prefix says nothing about SDK operations.</summary>

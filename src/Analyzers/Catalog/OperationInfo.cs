@@ -10,10 +10,11 @@ internal sealed class OperationInfo
 {
     private readonly HashSet<string> _allCodes;
 
-    public OperationInfo(string service, string name, ImmutableArray<string> handle, ImmutableArray<string> also, ImmutableArray<string> maybe)
+    public OperationInfo(string service, string name, ImmutableArray<string> handle, ImmutableArray<string> also, ImmutableArray<string> maybe, bool isInferred = false)
     {
         Service = service;
         Name = name;
+        IsInferred = isInferred;
         Handle = handle;
         Also = also;
         Maybe = maybe;
@@ -25,6 +26,12 @@ internal sealed class OperationInfo
 
     /// <summary>The SDK method base name, e.g. <c>DecryptData</c>.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// True when the operation's code lists are inferred by analogy with similar operations, not documented (the research
+    /// behind the catalog does not cover it; Operations.tsv marks it). Messages that rely on the lists say so.
+    /// </summary>
+    public bool IsInferred { get; }
 
     /// <summary>Codes a caller should handle explicitly (not found, state, conflict, quota, specific validation).</summary>
     public ImmutableArray<string> Handle { get; }

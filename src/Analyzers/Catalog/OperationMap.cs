@@ -54,6 +54,7 @@ internal sealed class OperationMap
     public static OperationMap Parse(string operationsText, string groupsText, Func<string, bool> isKnownCode)
     {
         var groups = ParseGroups(groupsText, isKnownCode);
+        var inferred = InferredOperations(operationsText);
         var byKey = new Dictionary<(string Service, string Operation), OperationInfo>();
         var all = ImmutableArray.CreateBuilder<OperationInfo>();
         foreach (var fields in DataLines(operationsText, "service"))
@@ -69,12 +70,34 @@ internal sealed class OperationMap
             var also = Resolve(fields[3], groups, isKnownCode, handleSet);
             handleSet.UnionWith(also);
             var maybe = Resolve(fields[4], groups, isKnownCode, handleSet);
-            var info = new OperationInfo(service, fields[1], handle, also, maybe);
+            var info = new OperationInfo(service, fields[1], handle, also, maybe, inferred.Contains((service, fields[1])));
             byKey.Add((service, info.Name), info);
             all.Add(info);
         }
 
         return new OperationMap(byKey, all.ToImmutable());
+    }
+
+    /// <summary>The operations a comment marks as inferred: <c># KMS ReEncrypt (…): … inferred by analogy …</c>.</summary>
+    private static HashSet<(string Service, string Operation)> InferredOperations(string operationsText)
+    {
+        var inferred = new HashSet<(string, string)>();
+        foreach (var raw in operationsText.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (!line.StartsWith("#", StringComparison.Ordinal) || line.IndexOf("inferred by analogy", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            var words = line.Substring(1).Split(new[] { ' ' }, 3, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && words[0] is "KMS" or "CSMS")
+            {
+                inferred.Add((words[0], words[1]));
+            }
+        }
+
+        return inferred;
     }
 
     private static Dictionary<string, string[]> ParseGroups(string text, Func<string, bool> isKnownCode)

@@ -60,4 +60,28 @@ public sealed partial class MissingErrorCodeCaseTests
                 }
             }
         """));
+
+    /// <summary>An operation whose code list is inferred by analogy (Operations.tsv marks it) is named in the message.</summary>
+    [Fact]
+    public Task InferredOperation_MessageSaysSo() => AnalyzeAsync(
+        InClass("""
+            string M()
+            {
+                try { kms.ReEncrypt(new HuaweiCloud.SDK.Kms.V2.Model.ReEncryptRequest()); return "ok"; }
+                catch (ClientRequestException e)
+                {
+                    {|#0:switch|} (e.ErrorCode)
+                    {
+                        case "KMS.0207":
+                        case "KMS.0209":
+                            return null;
+                        default:
+                            throw;
+                    }
+                }
+            }
+        """),
+        expected: new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.MissingErrorCodeCase, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithLocation(0)
+            .WithMessage("No case handles 1 error code(s) that ReEncrypt can return: KMS.0210 (The key is in Scheduled deletion state and cannot be used.) (ReEncrypt: code list inferred, not documented)"));
 }

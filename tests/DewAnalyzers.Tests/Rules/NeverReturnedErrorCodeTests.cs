@@ -691,4 +691,25 @@ public sealed class NeverReturnedErrorCodeTests
             }
         }
         """);
+
+    /// <summary>An operation whose code list is inferred by analogy (Operations.tsv marks it): the message says so.</summary>
+    [Fact]
+    public async Task InferredOperation_MessageSaysSo()
+    {
+        var test = new AnalyzerTest<NeverReturnedErrorCodeAnalyzer>
+        {
+            TestCode = Usings + """
+                class C
+                {
+                    void M(KmsClient kms)
+                    {
+                        try { kms.ReEncrypt(new ReEncryptRequest()); }
+                        catch (ClientRequestException e) when (e.ErrorCode == {|#0:"KMS.1101"|}) { }
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("DEW005").WithLocation(0).WithArguments("KMS.1101", "Invalid key_alias", "ReEncrypt", " in any tier of its inferred (not documented) code list"));
+        await test.RunAsync();
+    }
 }
