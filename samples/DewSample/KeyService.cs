@@ -26,7 +26,7 @@ public sealed class KeyService
             {
                 case "KMS.0207": // DEW002: use KmsErrorCodes.KeyNotFound
                     return null;
-                case "KMS.0213": // DEW001: no such code (KMS.0212 or KMS.0214?)
+                case "KMS.0213": // DEW001: no such code (KMS.0214?)
                     throw new InvalidOperationException("Unexpected key state", e);
                 default:
                     throw;

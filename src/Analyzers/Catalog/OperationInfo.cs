@@ -33,7 +33,10 @@ internal sealed class OperationInfo
     /// </summary>
     public bool IsInferred { get; }
 
-    /// <summary>Codes a caller should handle explicitly (not found, state, conflict, quota, specific validation).</summary>
+    /// <summary>
+    /// Codes a caller should handle explicitly: outcomes a correct program meets at run time (not found, state, conflict,
+    /// quota, no-op, bad stored data). The operation's request errors are in <see cref="Also"/> (Operations.tsv says why).
+    /// </summary>
     public ImmutableArray<string> Handle { get; }
 
     /// <summary>Other codes the operation can return (common request, auth and system codes).</summary>

@@ -127,7 +127,7 @@ public sealed partial class MissingErrorCodeCaseTests
         InClass("""
                 void M()
                 {
-                    try { kms.DecryptData(null); }
+                    try { kms.DecryptDatakey(null); }
                     catch (ClientRequestException e)
                     {
                         {|#0:switch|} (e.ErrorCode)
@@ -142,7 +142,7 @@ public sealed partial class MissingErrorCodeCaseTests
             """),
         expected: new DiagnosticResult(DiagnosticIds.MissingErrorCodeCase, DiagnosticSeverity.Warning)
             .WithLocation(0)
-            .WithArguments(7, "DecryptData", "KMS.0209 (The key has been disabled.), KMS.0210 (The key is in Scheduled deletion state and cannot be used.), KMS.1114 (EC keys do not support to encrypt/decrypt.) and 4 more"));
+            .WithArguments(4, "DecryptDatakey", "KMS.0209 (The key has been disabled.), KMS.0210 (The key is in Scheduled deletion state and cannot be used.), KMS.2201 (Invalid cipher_text.) and 1 more"));
 
     [Fact]
     public Task AllCodesHandled_NoDiagnostic() => AnalyzeAsync(InClass("""
@@ -435,7 +435,6 @@ public sealed partial class MissingErrorCodeCaseTests
                         {
                             case "CSMS.0005":
                             case "CSMS.0106":
-                            case "KMS.0207":
                                 break;
                             default:
                                 throw;
@@ -445,7 +444,7 @@ public sealed partial class MissingErrorCodeCaseTests
             """),
         expected: new DiagnosticResult(DiagnosticIds.MissingErrorCodeCase, DiagnosticSeverity.Warning)
             .WithLocation(0)
-            .WithArguments(2, "ShowSecret, ListGrants", "KMS.1601 (Invalid limit.), KMS.1602 (marker must be greater than or equals 0.)"));
+            .WithArguments(1, "ShowSecret, ListGrants", "KMS.0207 (The key does not exist.)"));
 
     [Fact]
     public Task ListGrants_KmsAndCsmsKeptApart() => AnalyzeAsync(InClass("""
