@@ -5,7 +5,11 @@ namespace DewAnalyzers;
 /// <summary>Every rule's descriptor, built in one place so help links and categories stay consistent.</summary>
 internal static class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/dewanalyzers/dewanalyzers/blob/main/docs/rules/";
+    /// <summary>
+    /// <c>$(RepositoryUrl)/blob/$(RepositoryBranch)/docs/rules/</c>: the repository address is set once, in
+    /// Directory.Build.props, and reaches this assembly as metadata.
+    /// </summary>
+    public static readonly string HelpLinkBase = ReadHelpLinkBase();
 
     public static readonly DiagnosticDescriptor UndocumentedErrorCode = Create(
         DiagnosticIds.UndocumentedErrorCode,
@@ -64,6 +68,19 @@ internal static class Descriptors
         "A line of a *.errorcodes.tsv catalog file cannot be loaded and is skipped; the rest of the file still loads.");
 
     public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
+
+    private static string ReadHelpLinkBase()
+    {
+        foreach (var attribute in typeof(Descriptors).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false))
+        {
+            if (attribute is System.Reflection.AssemblyMetadataAttribute { Key: "DewHelpLinkBase", Value: { Length: > 0 } value })
+            {
+                return value;
+            }
+        }
+
+        throw new System.InvalidOperationException("DewHelpLinkBase metadata is missing: build with the repository's Directory.Build.props");
+    }
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
         => new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkFor(id));

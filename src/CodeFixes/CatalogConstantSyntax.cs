@@ -52,8 +52,48 @@ internal static class CatalogConstantSyntax
     /// </summary>
     public static async Task<Document> AddImportsAndSimplifyAsync(Document document, CancellationToken cancellationToken)
     {
+        var startedWithBlankLine = StartsWithBlankLine(await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false));
         document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // When a user type hides the constant's class (a `KmsErrorCodes` of your own), the simplifier drops the `using` the
+        // import step added, but not the blank line that separated it: remove a blank first line the file did not have.
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is not null && !startedWithBlankLine && BlankFirstLine(root) is { } end)
+        {
+            var first = root.GetFirstToken(includeZeroWidth: true);
+            var trivia = first.LeadingTrivia;
+            for (var i = end; i >= 0; i--)
+            {
+                trivia = trivia.RemoveAt(i);
+            }
+
+            document = document.WithSyntaxRoot(root.ReplaceToken(first, first.WithLeadingTrivia(trivia)));
+        }
+
+        return document;
+    }
+
+    private static bool StartsWithBlankLine(SyntaxNode? root) => root is not null && BlankFirstLine(root) is not null;
+
+    /// <summary>The index of the end-of-line trivia that ends a blank first line of the file (only white space before it), or null.</summary>
+    private static int? BlankFirstLine(SyntaxNode root)
+    {
+        var trivia = root.GetFirstToken(includeZeroWidth: true).LeadingTrivia;
+        for (var i = 0; i < trivia.Count; i++)
+        {
+            if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return i;
+            }
+
+            if (!trivia[i].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 }

@@ -10,7 +10,10 @@ using Xunit;
 // Not "DewAnalyzers.Tests.Catalog": that would shadow DewAnalyzers.Catalog for code in DewAnalyzers.Tests.*.
 namespace DewAnalyzers.Tests.CatalogTests;
 
-/// <summary>The built-in catalog against the published DEW error-code table (tests/Catalog/dew-error-codes.tsv), code by code.</summary>
+/// <summary>
+/// The built-in catalog against the published DEW error-code page (tests/Catalog/published-error-codes-page.txt) and the
+/// table derived from it (tests/Catalog/dew-error-codes.tsv), code by code.
+/// </summary>
 public sealed class PublishedCatalogTests
 {
     private static readonly ErrorCodeCatalog BuiltIn = ErrorCodeCatalog.BuiltIn;
@@ -63,6 +66,51 @@ public sealed class PublishedCatalogTests
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
         Assert.Equal(190, matched);
     }
+
+    /// <summary>
+    /// The page as published (tests/Catalog/published-error-codes-page.txt, a pipe table whose cells span several lines)
+    /// against the catalog and the TSV derived from it: every code, every column, so the page→TSV step is tested too.
+    /// </summary>
+    [Fact]
+    public void Catalog_MatchesTheRawPublishedPage_CodeByCode()
+    {
+        var page = ReadRawPage();
+        Assert.Equal(190, page.Count);
+        var mismatches = new List<string>();
+        foreach (var (code, fields) in page)
+        {
+            Assert.True(BuiltIn.TryGetEntry(code, out var entry), code + " is on the page but not in the catalog");
+            Compare(code, "http_status", fields[1], entry.HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture), mismatches);
+            Compare(code, "message", fields[2], Collapse(entry.Message), mismatches);
+            Compare(code, "description", fields[3], Collapse(entry.Description), mismatches);
+            Compare(code, "measure", fields[4], Collapse(entry.Measure), mismatches);
+            Assert.Equal(Published.Value[code], fields);
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    /// <summary>
+    /// The rows of the raw page: its cells are separated by <c>|</c> and wrap over lines; a row is the cell before a code
+    /// (the status), the code, and the three cells after it (message, description, measure). White space is collapsed.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string[]> ReadRawPage()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Catalog", "published-error-codes-page.txt");
+        var cells = File.ReadAllText(path).Split('|').Select(Collapse).ToArray();
+        var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 1; i + 3 < cells.Length; i++)
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(cells[i], @"^(KMS|CSMS)\.\d{4}$"))
+            {
+                rows.Add(cells[i], new[] { cells[i], cells[i - 1], cells[i + 1], cells[i + 2], cells[i + 3] });
+            }
+        }
+
+        return rows;
+    }
+
+    private static string Collapse(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     [Fact]
     public void Names_AreValidIdentifiers_AndUniquePerPrefix()

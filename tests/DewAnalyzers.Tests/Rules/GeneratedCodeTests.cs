@@ -98,7 +98,7 @@ public sealed class GeneratedCodeTests
 
     /// <summary>
     /// <c>[GeneratedCode]</c> on a property, indexer or event covers its accessors: the driver drops what
-    /// <see cref="DriverReference"/> reports there. The DEW rows fail today (see the skip reason).
+    /// <see cref="DriverReference"/> reports there, and so do the rules.
     /// </summary>
     [Theory]
     [InlineData("DEW002", "KMS.0207")]

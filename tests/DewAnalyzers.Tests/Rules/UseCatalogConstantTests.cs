@@ -445,10 +445,8 @@ public sealed class UseCatalogConstantTests
                     }
                 }
                 """,
-            // Known cosmetic leftover: Roslyn's simplifier drops the `using Dew.ErrorCodes;` it cannot use here but keeps its
-            // blank line.
+            // Roslyn's simplifier drops the `using Dew.ErrorCodes;` it cannot use here; the blank line that separated it goes too.
             FixedCode = """
-
                 namespace App
                 {
                     static class KmsErrorCodes
