@@ -53,6 +53,23 @@ public sealed class DescriptorTests
         }
     }
 
+    /// <summary>One home address: every help link is the RepositoryUrl of Directory.Build.props + /blob/branch/docs/rules/ID.md.</summary>
+    [Theory]
+    [MemberData(nameof(DescriptorIds))]
+    public void HelpLink_IsTheRepositoryUrlOfDirectoryBuildProps_PlusTheRulePage(string id)
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot(), "Directory.Build.props"));
+        string Property(string name) => props.Descendants(name).Single().Value.Trim();
+        var expected = $"{Property("RepositoryUrl")}/blob/{Property("RepositoryBranch")}/docs/rules/{id}.md";
+        Assert.All(Descriptors().Where(d => d.Id == id), d => Assert.Equal(expected, d.HelpLinkUri));
+        Assert.True(File.Exists(Path.Combine(RepoRoot(), "docs", "rules", id + ".md")));
+        Assert.DoesNotContain(
+            Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.*", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)),
+            f => File.ReadAllText(f).Contains(Property("RepositoryUrl"), StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(DescriptorIds))]
     public void HelpLink_PointsAtAnExistingRulePage(string id)
@@ -67,7 +84,7 @@ public sealed class DescriptorTests
         Assert.True(File.Exists(page), $"missing {page}");
         var text = File.ReadAllText(page);
         Assert.Contains(id, text);
-        foreach (var section in new[] { "## What it finds", "## Why it matters", "## Example", "## Options", "## How to suppress" })
+        foreach (var section in new[] { "## What it finds", "## Why it matters", "## Example", "## Known limitations", "## Options", "## How to suppress" })
         {
             Assert.Contains(section, text);
         }
