@@ -189,6 +189,10 @@ public sealed class DescriptorTests
             Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(page)!, link.Path)), $"{id}: {link.Path} does not exist");
         }
 
+        var release = File.ReadAllLines(Path.Combine(RepoRoot(), "src", "Analyzers", "AnalyzerReleases.Unshipped.md"))
+            .Single(l => l.StartsWith(id + " |", StringComparison.Ordinal));
+        Assert.EndsWith("| " + name + "Analyzer", release.TrimEnd(), StringComparison.Ordinal);
+
         var expected = new[] { "../../src/Analyzers/" + name + "Analyzer.cs" }
             .Concat(fixers.Select(f => "../../src/CodeFixes/" + f + ".cs"))
             .ToArray();
