@@ -72,13 +72,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
     /// <summary>Cheap first test: a switch over a string or over a class (an exception).</summary>
     private static bool MaySwitchOverErrorCodes(IOperation operation, SdkSymbols sdk)
     {
-        var value = operation switch
-        {
-            ISwitchOperation statement => statement.Value,
-            ISwitchExpressionOperation expression => expression.Value,
-            _ => null,
-        };
-        return value?.Type is { } type
+        return HandlerSet.SwitchedValue(operation)?.Type is { } type
             && (type.SpecialType == SpecialType.System_String || (type.TypeKind == TypeKind.Class && sdk.ServiceResponseException is not null));
     }
 

@@ -42,10 +42,32 @@ internal sealed class ErrorCodeExpressions
         => ErrorCodeTest.Of(constant) is { } test && IsErrorCode(test.Subject, cancellationToken) ? test : null;
 
     /// <summary>
-    /// For a local that only ever holds error codes read from one exception: that exception (symbol and static type);
-    /// null otherwise. DEW006 narrows the exception type through it.
+    /// The exception an error code is read from: the receiver of <c>e.ErrorCode</c> (its variable, when it is one, and its
+    /// static type), or, for a local that only ever holds codes read from one exception, that exception. False when the
+    /// code is not read from a known exception (a property pattern's implicit receiver, a local of mixed sources).
     /// </summary>
-    public (ISymbol Instance, ITypeSymbol? Type)? SourceOf(ILocalReferenceOperation local, CancellationToken cancellationToken)
+    public bool TryGetException(IOperation errorCode, CancellationToken cancellationToken, out ISymbol? instance, out ITypeSymbol? type)
+    {
+        instance = null;
+        type = null;
+        if (TryGetAccess(errorCode, cancellationToken, out var receiver) && receiver is not null)
+        {
+            instance = OperationHelpers.SymbolOf(receiver);
+            type = receiver.Type;
+            return true;
+        }
+
+        if (OperationHelpers.Unwrap(errorCode) is ILocalReferenceOperation local && SourceOf(local, cancellationToken) is { } source)
+        {
+            (instance, type) = source;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>For a local that only ever holds error codes read from one exception: that exception (symbol and static type).</summary>
+    private (ISymbol Instance, ITypeSymbol? Type)? SourceOf(ILocalReferenceOperation local, CancellationToken cancellationToken)
     {
         IOperation? source = null;
         ISymbol? symbol = null;

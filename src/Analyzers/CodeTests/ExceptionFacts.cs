@@ -40,19 +40,14 @@ internal sealed class ExceptionFacts
     {
         var facts = new ExceptionFacts(state.Sdk);
         var errorCode = test.Subject;
-        if (state.ErrorCodes.TryGetAccess(errorCode, cancellationToken, out var receiver) && receiver is not null)
+        if (state.ErrorCodes.TryGetException(errorCode, cancellationToken, out var instance, out var type))
         {
-            facts.Narrow(receiver.Type);
-            facts.Instance = OperationHelpers.SymbolOf(receiver);
+            facts.Narrow(type);
+            facts.Instance = instance;
         }
         else if (errorCode is IPropertyReferenceOperation { Parent: IPropertySubpatternOperation { Parent: IRecursivePatternOperation pattern } })
         {
             facts.FromPropertyPattern(pattern);
-        }
-        else if (errorCode is ILocalReferenceOperation local && state.ErrorCodes.SourceOf(local, cancellationToken) is { } source)
-        {
-            facts.Narrow(source.Type);
-            facts.Instance = source.Instance;
         }
 
         facts.FromConjuncts(TestOperation(test), cancellationToken);

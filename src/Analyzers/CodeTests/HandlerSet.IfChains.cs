@@ -112,7 +112,7 @@ internal sealed partial class HandlerSet
 
         return length < MinChainLength || current is null
             ? null
-            : chain.Build(HandlerShape.IfElseChain, first, current, OnlyThrows(ImmutableArrayOf(current)));
+            : chain.Build(HandlerShape.IfElseChain, first, current, OnlyThrows(ImmutableArray.Create(current)));
     }
 
     private static HandlerSet? ReadSequence(ImmutableArray<IOperation> statements, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
@@ -138,9 +138,6 @@ internal sealed partial class HandlerSet
             : chain.Build(HandlerShape.IfSequence, statements[start], statements[statements.Length - 1], defaultOnlyThrows: true)
                 .WithEarlierTests(statements, start, errorCodes, cancellationToken);
     }
-
-    private static ImmutableArray<IOperation> ImmutableArrayOf(IOperation statement)
-        => ImmutableArray.Create(statement);
 
     /// <summary>Reads the conditions of a chain: membership tests on one error-code expression, joined by <c>||</c>.</summary>
     private sealed class ChainReader

@@ -15,12 +15,7 @@ internal sealed partial class HandlerSet
     /// </summary>
     public static HandlerSet? FromSwitch(IOperation switchOperation, CompilationState state, CancellationToken cancellationToken)
     {
-        var value = switchOperation switch
-        {
-            ISwitchOperation statement => statement.Value,
-            ISwitchExpressionOperation expression => expression.Value,
-            _ => null,
-        };
+        var value = SwitchedValue(switchOperation);
         if (value is null)
         {
             return null;
@@ -37,6 +32,15 @@ internal sealed partial class HandlerSet
             ? Read(HandlerShape.ExceptionSwitch, switchOperation, OperationHelpers.Unwrap(value)!, state.ErrorCodes, cancellationToken)
             : null;
     }
+
+    /// <summary>The value a switch statement or expression switches on; null for other operations.</summary>
+    public static IOperation? SwitchedValue(IOperation switchOperation)
+        => switchOperation switch
+        {
+            ISwitchOperation statement => statement.Value,
+            ISwitchExpressionOperation expression => expression.Value,
+            _ => null,
+        };
 
     private static HandlerSet? Read(HandlerShape shape, IOperation switchOperation, IOperation subject, ErrorCodeExpressions errorCodes, CancellationToken cancellationToken)
     {

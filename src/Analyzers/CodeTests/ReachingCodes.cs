@@ -55,25 +55,13 @@ internal sealed class ReachingCodes
     /// <summary>The exception (variable) the set's codes are read from, and its static type.</summary>
     private static ISymbol? ExceptionOf(HandlerSet handled, CompilationState state, CancellationToken cancellationToken, out ITypeSymbol? type)
     {
-        type = null;
         if (handled.Shape == HandlerShape.ExceptionSwitch)
         {
             type = handled.Subject.Type;
             return OperationHelpers.SymbolOf(handled.Subject);
         }
 
-        if (state.ErrorCodes.TryGetAccess(handled.Subject, cancellationToken, out var receiver) && receiver is not null)
-        {
-            type = receiver.Type;
-            return OperationHelpers.SymbolOf(receiver);
-        }
-
-        if (handled.Subject is ILocalReferenceOperation local && state.ErrorCodes.SourceOf(local, cancellationToken) is { } source)
-        {
-            type = source.Type;
-            return source.Instance;
-        }
-
-        return null;
+        state.ErrorCodes.TryGetException(handled.Subject, cancellationToken, out var instance, out type);
+        return instance;
     }
 }
