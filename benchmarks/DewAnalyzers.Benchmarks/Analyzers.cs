@@ -9,6 +9,49 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DewAnalyzers.Benchmarks;
 
+/// <summary>What every mode measures: DEW's analyzers, their empty mirrors, the primer, the generator and its constants.</summary>
+internal sealed class AnalyzerPasses
+{
+    public AnalyzerPasses()
+    {
+        Dew = AnalyzerSets.Dew();
+        Generator = AnalyzerSets.Generator();
+        Options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        Constants = Workload.GeneratedConstants(Generator);
+        BaselineSet = AnalyzerSets.Baseline(Dew, Workload.CreateCompilation(Array.Empty<SyntaxTree>()), Options);
+        Baseline = BaselineSet.Select(b => (DiagnosticAnalyzer)b.Baseline).ToImmutableArray();
+        BaselinePass = Baseline.Insert(0, Primer);
+        CombinedPass = BaselinePass.AddRange(Dew);
+        DewPass = Dew.Insert(0, Primer);
+    }
+
+    public ImmutableArray<DiagnosticAnalyzer> Dew { get; }
+
+    public ISourceGenerator Generator { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    /// <summary>The generator's output on an empty compilation: the constants file a build adds to the user's code.</summary>
+    public SourceFile Constants { get; }
+
+    /// <summary>Per DEW analyzer: its registrations on a compilation that references the SDK, and its empty mirror.</summary>
+    public ImmutableArray<(DiagnosticAnalyzer Dew, Registrations Registrations, EmptyBaselineAnalyzer Baseline)> BaselineSet { get; }
+
+    /// <summary>The empty mirrors: the same baseline in every mode and code base.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> Baseline { get; }
+
+    public SymbolTablePrimer Primer { get; } = new();
+
+    /// <summary>Primer, then the empty baseline.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> BaselinePass { get; }
+
+    /// <summary>Primer, empty baseline, then DEW: one pass times both on the same compilation state.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> CombinedPass { get; }
+
+    /// <summary>Primer, then DEW (the IDE mode runs DEW and the baseline in separate instances).</summary>
+    public ImmutableArray<DiagnosticAnalyzer> DewPass { get; }
+}
+
 /// <summary>The analyzer sets under measurement.</summary>
 internal static class AnalyzerSets
 {

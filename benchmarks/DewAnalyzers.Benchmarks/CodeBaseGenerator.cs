@@ -17,6 +17,9 @@ internal sealed record SourceFile(string Path, string Text, int Lines);
 /// if/else chains and comparisons over <c>e.ErrorCode</c>, switches over the exception) or retry them (Polly v7, Polly v8, SDK <c>WithRetry</c>, hand-written loops,
 /// retry predicates). A few DEW findings per thousand lines are planted: undocumented codes, near misses, literals
 /// for documented codes (DEW002), switches missing handled codes, retries of non-transient codes.
+/// Without the SDK (<c>withSdk: false</c>, the "no SDK" variant) those 20% are the same shapes against an ordinary
+/// remote client of the code base's own (its exception's <c>Code</c> holds names like <c>"NOT_FOUND"</c>, retried with
+/// Polly and loops): no SDK types, no catalog codes or code-like literals, no generated constants, the same volume.
 /// </summary>
 internal sealed class CodeBaseGenerator
 {
@@ -41,8 +44,12 @@ internal sealed class CodeBaseGenerator
     private readonly ErrorCodeEntry[] _kmsNonTransient;
     private readonly ErrorCodeEntry[] _csmsNonTransient;
 
-    public CodeBaseGenerator()
+    private readonly bool _withSdk;
+
+    /// <param name="withSdk">False for the "no SDK" variant: no SDK calls, no catalog codes (see the class summary).</param>
+    public CodeBaseGenerator(bool withSdk = true)
     {
+        _withSdk = withSdk;
         _kmsOperations = _catalog.Operations.All.Where(o => o.Service == "KMS" && o.Handle.Length > 0).ToArray();
         _csmsOperations = _catalog.Operations.All.Where(o => o.Service == "CSMS" && o.Handle.Length > 0).ToArray();
         _kmsTransient = _catalog.Entries.Where(e => e.Prefix == "KMS" && e.Retry == RetryClass.Transient).ToArray();
@@ -59,7 +66,12 @@ internal sealed class CodeBaseGenerator
     public List<SourceFile> Generate(int targetLines)
     {
         var files = new List<SourceFile> { Count("Common/Logging.cs", CommonSource) };
-        var total = files[0].Lines;
+        if (!_withSdk)
+        {
+            files.Add(Count("Common/Remote.cs", RemoteSource));
+        }
+
+        var total = files.Sum(f => f.Lines);
         for (var index = 0; total < targetLines; index++)
         {
             var file = GenerateFile(index);
@@ -133,6 +145,11 @@ internal sealed class CodeBaseGenerator
         {
             folder = "Models";
             Model(w, random, noun, index);
+        }
+        else if (!_withSdk && kind < 85)
+        {
+            folder = "Integration";
+            Remote(w, random, noun, index, kind);
         }
         else if (kind < 72)
         {
@@ -513,6 +530,213 @@ internal sealed class CodeBaseGenerator
         w.Line($"if (e.ErrorCode == {loopCodes[0]} || e.ErrorCode == {loopCodes[1]})").Open().Line("Thread.Sleep(100 * attempt);").Line("continue;").Close();
         w.Line("throw;").Close().Close().Close();
         w.Close().Close();
+    }
+
+    // ---- the same shapes without the SDK (the "no SDK" variant) -----------------------------------------------------
+
+    private const string RemoteSource = """
+        using System;
+        using System.Threading.Tasks;
+
+        namespace Contoso.Common
+        {
+            public sealed class RemoteServiceException : Exception
+            {
+                public RemoteServiceException(string code, string detail) : base(detail)
+                {
+                    Code = code;
+                    Detail = detail;
+                }
+
+                public string Code { get; }
+                public string Detail { get; }
+            }
+
+            public interface IRemoteClient
+            {
+                string Get(string path);
+                Task<string> GetAsync(string path);
+            }
+        }
+        """;
+
+    private static readonly string[] s_remoteCodes =
+    {
+        "NOT_FOUND", "ALREADY_EXISTS", "CONFLICT", "INVALID_ARGUMENT", "PERMISSION_DENIED", "QUOTA_EXCEEDED",
+        "PRECONDITION_FAILED", "UNAUTHENTICATED", "RATE_LIMITED", "UNAVAILABLE", "TIMEOUT", "INTERNAL",
+    };
+
+    private static readonly string[] s_remoteTransient = { "RATE_LIMITED", "UNAVAILABLE", "TIMEOUT", "INTERNAL" };
+
+    /// <summary>In place of the SDK files (same kind ranges): callers like <see cref="SdkCaller"/>, retries like Polly7/Polly8/SdkRetry.</summary>
+    private static void Remote(Writer w, Random r, string noun, int index, int kind)
+    {
+        w.Line("using System;").Line("using System.Collections.Generic;").Line("using System.Threading;").Line("using System.Threading.Tasks;");
+        w.Line("using Contoso.Common;").Line("using Polly;").Line("using Polly.Retry;").Line().Open("namespace Contoso.Integration");
+        if (kind < 72)
+        {
+            RemoteCaller(w, r, noun, index);
+        }
+        else if (kind < 76)
+        {
+            RemotePolly7(w, r, noun, index);
+        }
+        else if (kind < 80)
+        {
+            RemotePolly8(w, r, noun, index);
+        }
+        else
+        {
+            RemoteRetryLoops(w, r, noun, index);
+        }
+
+        w.Close();
+    }
+
+    private static void RemoteCaller(Writer w, Random r, string noun, int index)
+    {
+        w.Open($"public sealed class {noun}Gateway{index}");
+        w.Line("private readonly IRemoteClient _client;").Line("private readonly ILog _log;").Line();
+        w.Line($"public {noun}Gateway{index}(IRemoteClient client, ILog log)").Open().Line("_client = client;").Line("_log = log;").Close().Line();
+        var methods = 2 + r.Next(3);
+        for (var m = 0; m < methods; m++)
+        {
+            var verb = s_verbs[r.Next(s_verbs.Length)];
+            var path = $"\"/api/{noun.ToLowerInvariant()}s/{verb}\"";
+            var codes = Pick(r, s_remoteCodes, 2 + r.Next(4)).Select(Quote).ToList();
+            switch (r.Next(6))
+            {
+                case 0:
+                    w.Line($"public string {Capitalize(verb)}{m}()").Open().Line("try").Open();
+                    w.Line($"_log.Info(\"Calling {verb} on the {noun.ToLowerInvariant()} service\");").Line($"return _client.Get({path});").Close();
+                    w.Line("catch (RemoteServiceException e)").Open().Line("switch (e.Code)").Open();
+                    foreach (var code in codes)
+                    {
+                        w.Line($"case {code}:").Line($"    _log.Warn(\"{verb} failed: \" + e.Detail);").Line("    return null;");
+                    }
+
+                    w.Line("default:").Line("    throw;").Close().Close().Close().Line();
+                    break;
+                case 1:
+                    w.Line($"public async Task<string> {Capitalize(verb)}{m}Async()").Open().Line("try").Open();
+                    w.Line($"return await _client.GetAsync({path}).ConfigureAwait(false);").Close();
+                    w.Line($"catch (RemoteServiceException e) when (e.Code == {codes[0]})").Open().Line($"_log.Warn(\"Nothing to do for {verb}\");").Line("return null;").Close();
+                    w.Line("catch (RemoteServiceException e)").Open().Line("var message = e.Code switch").Open();
+                    foreach (var code in codes.Skip(1))
+                    {
+                        w.Line($"{code} => \"{verb} rejected the request: \" + e.Detail,");
+                    }
+
+                    w.Line("_ => \"Unexpected error \" + e.Code,").Close("};").Line("_log.Error(message);").Line("throw;").Close().Close().Line();
+                    break;
+                case 2:
+                    w.Line($"public string {Capitalize(verb)}{m}Checked()").Open().Line("try").Open().Line($"return _client.Get({path} + \"?trace=\" + Guid.NewGuid());").Close();
+                    w.Line("catch (RemoteServiceException e)").Open().Line($"if (e.Code == {codes[0]})").Open().Line("return null;").Close();
+                    w.Line($"if (string.Equals(e.Code, {codes[1]}, StringComparison.Ordinal))").Open().Line($"_log.Warn(\"{verb}: state conflict\");").Line("return null;").Close();
+                    if (codes.Count > 3)
+                    {
+                        w.Line($"if (e.Code is {codes[2]} or {codes[3]})").Open().Line("throw new InvalidOperationException(e.Detail, e);").Close();
+                    }
+
+                    w.Line("throw;").Close().Close().Line();
+                    break;
+                case 3:
+                    w.Line($"public string {Capitalize(verb)}{m}Chained()").Open().Line("try").Open().Line($"return _client.Get({path});").Close();
+                    w.Line("catch (RemoteServiceException e)").Open();
+                    for (var i = 0; i < codes.Count; i++)
+                    {
+                        w.Line($"{(i == 0 ? "if" : "else if")} (e.Code == {codes[i]})").Open().Line($"_log.Warn(\"{verb}: \" + e.Detail);").Line("return null;").Close();
+                    }
+
+                    w.Line("else").Open().Line("throw new InvalidOperationException(e.Detail, e);").Close().Close().Close().Line();
+                    break;
+                case 4:
+                    w.Line($"public async Task<string> {Capitalize(verb)}{m}Described()").Open().Line("try").Open();
+                    w.Line($"await _client.GetAsync({path}).ConfigureAwait(false);").Line("return \"ok\";").Close();
+                    w.Line("catch (Exception e)").Open().Line("return e switch").Open();
+                    foreach (var code in codes)
+                    {
+                        w.Line($"RemoteServiceException {{ Code: {code} }} => \"{verb} rejected the request: \" + e.Message,");
+                    }
+
+                    w.Line("_ => throw new InvalidOperationException(e.Message, e),").Close("};").Close().Close().Line();
+                    break;
+                default:
+                    w.Line($"public async Task<bool> {Capitalize(verb)}{m}Confirmed()").Open().Line("try").Open();
+                    w.Line($"await _client.GetAsync({path}).ConfigureAwait(false);").Line("return true;").Close();
+                    w.Line("catch (RemoteServiceException e)").Open().Line("var code = e.Code;").Line("switch (code)").Open();
+                    foreach (var code in codes)
+                    {
+                        w.Line($"case {code}:");
+                    }
+
+                    w.Line($"    _log.Warn(\"{verb} refused: \" + code);").Line("    return false;").Line("default:").Line("    throw;").Close().Close().Close().Line();
+                    break;
+            }
+        }
+
+        w.Close();
+    }
+
+    private static void RemotePolly7(Writer w, Random r, string noun, int index)
+    {
+        var codes = Pick(r, s_remoteTransient, 3).Select(Quote).ToList();
+        w.Open($"public static class {noun}RemoteRetryPolicies{index}");
+        w.Line("public static readonly ISyncPolicy Retry = Policy");
+        w.Line($"    .Handle<RemoteServiceException>(e => e.Code == {codes[0]} || e.Code == {codes[1]})");
+        w.Line("    .Or<TimeoutException>()");
+        w.Line("    .WaitAndRetry(3, attempt => TimeSpan.FromMilliseconds(200 * attempt));").Line();
+        w.Line("public static readonly IAsyncPolicy RetryAsync = Policy");
+        w.Line("    .Handle<RemoteServiceException>(e => ShouldRetry(e.Code))");
+        w.Line("    .WaitAndRetryAsync(4, attempt => TimeSpan.FromSeconds(Math.Pow(2, attempt)));").Line();
+        w.Line("public static bool ShouldRetry(string code)").Open().Line("switch (code)").Open();
+        foreach (var code in codes)
+        {
+            w.Line($"case {code}:");
+        }
+
+        w.Line("    return true;").Line("default:").Line("    return false;").Close().Close().Line();
+        w.Line("public static void Run(IRemoteClient client, ILog log)").Open();
+        w.Line($"Retry.Execute(() => log.Info(client.Get(\"/api/{noun.ToLowerInvariant()}s\")));").Close();
+        w.Close();
+    }
+
+    private static void RemotePolly8(Writer w, Random r, string noun, int index)
+    {
+        var codes = Pick(r, s_remoteTransient, 3).Select(Quote).ToList();
+        w.Open($"public static class {noun}RemotePipelines{index}");
+        w.Line("public static ResiliencePipeline Create() => new ResiliencePipelineBuilder()").Line("    .AddRetry(new RetryStrategyOptions").Line("    {");
+        w.Line($"        ShouldHandle = new PredicateBuilder().Handle<RemoteServiceException>(e => e.Code == {codes[0]}),");
+        w.Line("        MaxRetryAttempts = 3,").Line("        Delay = TimeSpan.FromMilliseconds(250),").Line("    })").Line("    .Build();").Line();
+        w.Line("public static RetryStrategyOptions Options() => new RetryStrategyOptions").Open();
+        w.Line($"ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is RemoteServiceException e && (e.Code == {codes[1]} || e.Code == {codes[2]})),");
+        w.Line("MaxRetryAttempts = 5,").Line("UseJitter = true,").Close("};").Line();
+        w.Line("public static readonly HashSet<string> RetryableCodes = new HashSet<string>(StringComparer.Ordinal)").Open();
+        foreach (var code in codes.Take(2))
+        {
+            w.Line($"{code},");
+        }
+
+        w.Close("};");
+        w.Close();
+    }
+
+    private static void RemoteRetryLoops(Writer w, Random r, string noun, int index)
+    {
+        w.Open($"public sealed class {noun}RemoteResilientCalls{index}");
+        w.Line("private readonly IRemoteClient _client;").Line();
+        w.Line($"public {noun}RemoteResilientCalls{index}(IRemoteClient client)").Open().Line("_client = client;").Close().Line();
+        for (var m = 0; m < 3; m++)
+        {
+            var codes = Pick(r, s_remoteTransient, 2).Select(Quote).ToList();
+            var verb = s_verbs[r.Next(s_verbs.Length)];
+            w.Line($"public string {Capitalize(verb)}{m}WithRetry()").Open().Line("for (var attempt = 1; ; attempt++)").Open().Line("try").Open();
+            w.Line($"return _client.Get(\"/api/{noun.ToLowerInvariant()}s/{verb}\");").Close().Line("catch (RemoteServiceException e) when (attempt < 4)").Open();
+            w.Line($"if (e.Code == {codes[0]} || e.Code == {codes[1]})").Open().Line("Thread.Sleep(100 * attempt);").Line("continue;").Close();
+            w.Line("throw;").Close().Close().Close().Line();
+        }
+
+        w.Close();
     }
 
     // ---- codes --------------------------------------------------------------------------------------------------

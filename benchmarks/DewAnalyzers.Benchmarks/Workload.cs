@@ -35,15 +35,27 @@ internal sealed class Workload
         concurrentBuild: false,
         nullableContextOptions: NullableContextOptions.Disable);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() => LoadReferences(withSdk: true));
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_referencesWithoutSdk = new(() => LoadReferences(withSdk: false));
 
     private readonly List<SourceFile> _files;
     private readonly ImmutableArray<SyntaxTree> _trees;
+    private readonly ImmutableArray<MetadataReference> _references;
 
-    public Workload(List<SourceFile> files, SourceFile generatedConstants)
+    /// <param name="files">The user code.</param>
+    /// <param name="generatedConstants">The generator's output as a build has it; null for code that has none (the no-SDK variant).</param>
+    /// <param name="withSdk">Whether the compilation references the SDK stand-in (<see cref="References"/> or <see cref="ReferencesWithoutSdk"/>).</param>
+    public Workload(List<SourceFile> files, SourceFile? generatedConstants, bool withSdk = true)
     {
-        _files = new List<SourceFile>(files) { generatedConstants };
+        _files = new List<SourceFile>(files);
+        if (generatedConstants is not null)
+        {
+            _files.Add(generatedConstants);
+        }
+
         Lines = files.Sum(f => f.Lines);
+        Files = files.Count;
+        _references = withSdk ? References : ReferencesWithoutSdk;
         _trees = Parse(_files);
         UserTrees = _trees.Take(files.Count).ToImmutableArray();
     }
@@ -51,20 +63,26 @@ internal sealed class Workload
     /// <summary>Lines of user code (the generated constants file is not counted).</summary>
     public int Lines { get; }
 
-    public int Files => _files.Count - 1;
+    /// <summary>Files of user code (the generated constants file is not counted).</summary>
+    public int Files { get; }
 
     private ImmutableArray<SyntaxTree> UserTrees { get; }
 
     public static ImmutableArray<MetadataReference> References => s_references.Value;
 
+    /// <summary><see cref="References"/> without the SDK stand-in (runtime, Polly 7, Polly.Core 8).</summary>
+    public static ImmutableArray<MetadataReference> ReferencesWithoutSdk => s_referencesWithoutSdk.Value;
+
     public static CSharpParseOptions ParseOptions => s_parseOptions;
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees)
-        => CSharpCompilation.Create("Contoso.Synthetic", trees, References, s_compilationOptions);
+    public static CSharpCompilationOptions CompilationOptions => s_compilationOptions;
 
-    /// <summary>Compiler errors of the synthetic code (must be none for the numbers to mean anything).</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees, bool withSdk = true)
+        => CSharpCompilation.Create("Contoso.Synthetic", trees, withSdk ? References : ReferencesWithoutSdk, s_compilationOptions);
+
+    /// <summary>Compiler errors of the code (must be none in the synthetic code for the numbers to mean anything).</summary>
     public ImmutableArray<Diagnostic> CompilerErrors()
-        => CreateCompilation(_trees).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        => Compile(_trees).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
 
     /// <summary>Compiler alone: parse every file, then bind and report diagnostics (no emit), single-threaded.</summary>
     public (double Ms, MemoryUse Memory) MeasureCompiler()
@@ -72,7 +90,7 @@ internal sealed class Workload
         using var sampler = MemorySampler.Start();
         var stopwatch = Stopwatch.StartNew();
         var trees = Parse(_files);
-        var diagnostics = CreateCompilation(trees).GetDiagnostics();
+        var diagnostics = Compile(trees).GetDiagnostics();
         stopwatch.Stop();
         GC.KeepAlive(diagnostics);
         return (stopwatch.Elapsed.TotalMilliseconds, sampler.Stop());
@@ -86,7 +104,7 @@ internal sealed class Workload
     {
         var exceptions = 0;
         string? first = null;
-        var withAnalyzers = CreateCompilation(_trees).WithAnalyzers(
+        var withAnalyzers = Compile(_trees).WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
                 options,
@@ -119,7 +137,7 @@ internal sealed class Workload
     /// <summary>The source generator on the user trees (what it adds to every build), timed by the generator driver.</summary>
     public (double WallMs, double DriverMs) MeasureGenerator(ISourceGenerator generator)
     {
-        var compilation = CreateCompilation(UserTrees);
+        var compilation = Compile(UserTrees);
         var stopwatch = Stopwatch.StartNew();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { generator }, parseOptions: s_parseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
@@ -137,6 +155,9 @@ internal sealed class Workload
         return new SourceFile("obj/generated/DewErrorCodes.g.cs", source, source.Count(c => c == '\n') + 1);
     }
 
+    private CSharpCompilation Compile(IEnumerable<SyntaxTree> trees)
+        => CSharpCompilation.Create("Contoso.Synthetic", trees, _references, s_compilationOptions);
+
     private static ImmutableArray<SyntaxTree> Parse(List<SourceFile> files)
     {
         var builder = ImmutableArray.CreateBuilder<SyntaxTree>(files.Count);
@@ -148,15 +169,19 @@ internal sealed class Workload
         return builder.MoveToImmutable();
     }
 
-    /// <summary>The running runtime's reference set (its own directory's assemblies), the SDK stand-in and Polly v7 + v8.</summary>
-    private static ImmutableArray<MetadataReference> LoadReferences()
+    /// <summary>The running runtime's reference set (its own directory's assemblies), the SDK stand-in (unless not <paramref name="withSdk"/>) and Polly v7 + v8.</summary>
+    private static ImmutableArray<MetadataReference> LoadReferences(bool withSdk)
     {
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var paths = trusted
             .Where(p => string.Equals(Path.GetDirectoryName(p), runtimeDirectory, StringComparison.Ordinal) && IsManaged(p))
             .ToList();
-        paths.Add(typeof(HuaweiCloud.SDK.Core.ServiceResponseException).Assembly.Location);
+        if (withSdk)
+        {
+            paths.Add(typeof(HuaweiCloud.SDK.Core.ServiceResponseException).Assembly.Location);
+        }
+
         paths.Add(typeof(Polly.Policy).Assembly.Location);
         paths.Add(typeof(Polly.ResiliencePipeline).Assembly.Location);
         return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
