@@ -1,0 +1,1081 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+
+namespace DewAnalyzers.Catalog;
+
+/// <summary>
+/// Reads a Huawei Cloud "Error Codes" documentation page copied into a file (<c>*.errorcodes.md</c>) into catalog entries.
+/// <para>
+/// Table layouts: a pipe table whose rows start with a line beginning with <c>|</c> and whose cells may span several
+/// lines (the page as copied from the site), a one-line-per-row Markdown pipe table with or without the leading and
+/// trailing pipes, and tab-separated rows as a browser copies them. Columns are found by their header names (English
+/// or Chinese, case-insensitive, any order); "Status Code" (<c>状态码</c>) and "Error Code" (<c>错误码</c>) are
+/// required, the message, description and measure columns are optional. Text before, between and after tables is
+/// ignored; every table of the file is read.
+/// </para>
+/// <para>
+/// Entries: cell text has its white space collapsed to single spaces and is trimmed; the retry class comes from the
+/// status (5xx and 429 transient, everything else permanent); the constant name is derived from the message (see
+/// <see cref="DeriveName(string, string, string)"/> and <see cref="AssignNames"/>). A bad row becomes a <see cref="CatalogError"/> at the line
+/// where the row starts and is skipped; the rest of the file still loads. Never throws except on cancellation.
+/// </para>
+/// </summary>
+internal static class PublishedPageParser
+{
+    /// <summary>At most this many words of the message go into a derived constant name.</summary>
+    public const int MaxNameWords = 8;
+
+    /// <summary>A derived constant name (before a clash suffix) is at most this long.</summary>
+    public const int MaxNameLength = 60;
+
+    /// <summary>The error reported at line 1 when the file has no table with the required header names.</summary>
+    public const string NoTableMessage =
+        "no error-code table found: expected a header row with \"Status Code\" (状态码) and \"Error Code\" (错误码) columns";
+
+    /// <summary>The error reported at the header line when the file's tables have no rows at all.</summary>
+    public const string NoRowsMessage = "the error-code table has no rows";
+
+    /// <summary>The longest header cell that can name a column; longer cells are not compared.</summary>
+    private const int MaxHeaderCellLength = 64;
+
+    /// <summary>Cell text quoted in an error message is cut to this length.</summary>
+    private const int MaxQuotedLength = 80;
+
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+
+    /// <summary>Header names (compared case-insensitively after white space is collapsed) and the column each names.</summary>
+    private static readonly Dictionary<string, Column> HeaderNames = CreateHeaderNames();
+
+    private enum Column
+    {
+        None,
+        Status,
+        Code,
+        Message,
+        Description,
+        Measure,
+    }
+
+    private enum Mode
+    {
+        /// <summary>Outside a table: looking for a header.</summary>
+        None,
+
+        /// <summary>Collecting a pipe row that starts with <c>|</c> and may be a header spanning several lines.</summary>
+        Candidate,
+
+        /// <summary>In a table whose rows start with a line beginning with <c>|</c>; cells may span lines.</summary>
+        Piped,
+
+        /// <summary>In a pipe table without leading pipes: one row per line.</summary>
+        Bare,
+
+        /// <summary>In a tab-separated table: one row per line.</summary>
+        Tabs,
+    }
+
+    public static ParsedCodes Parse(string text, CancellationToken cancellationToken = default)
+        => new Reader(text ?? string.Empty, cancellationToken).Read();
+
+    /// <summary>
+    /// The constant name derived from one row, before clashes are resolved: the PascalCase words of the message's first
+    /// sentence (the description when the message is empty). Words are runs of ASCII letters and digits; every other
+    /// character separates words, except apostrophes, which are dropped. Each word's first letter is capitalized and the
+    /// rest kept as written. Words are taken while there are at most <see cref="MaxNameWords"/> and the name stays
+    /// within <see cref="MaxNameLength"/> characters (a single longer first word is cut). If the first sentence has no
+    /// words the whole text is used. A name that is empty or starts with a digit becomes <c>Code</c> + the code's digits;
+    /// a name that is not a valid constant name (<c>IsTransient</c>) gets <c>Error</c> appended.
+    /// </summary>
+    internal static string DeriveName(string message, string description, string digits)
+        => DeriveName(message, description, digits, new StringBuilder());
+
+    private static string DeriveName(string message, string description, string digits, StringBuilder builder)
+    {
+        var source = message.Length != 0 ? message : description;
+        var name = PascalWords(source, SentenceEnd(source), builder);
+        if (name.Length == 0)
+        {
+            name = PascalWords(source, source.Length, builder);
+        }
+
+        if (name.Length == 0 || !IsAsciiLetter(name[0]))
+        {
+            return "Code" + digits;
+        }
+
+        if (!Identifiers.IsValidConstantName(name))
+        {
+            name += "Error";
+        }
+
+        return Identifiers.IsValidConstantName(name) ? name : "Code" + digits;
+    }
+
+    /// <summary>
+    /// Makes the derived names unique within each prefix, independently of row order: when several rows of one prefix
+    /// derive the same name, every one of them gets its code's digits appended (<c>InvalidParameter0002</c>,
+    /// <c>InvalidParameter0005</c>). If a name still clashes (a message that itself ends in those digits), the later row
+    /// in page order gets <c>_</c> + its digits appended until the name is unique.
+    /// </summary>
+    private static string[] AssignNames(List<Row> rows)
+    {
+        var baseNames = new string[rows.Count];
+        var counts = new Dictionary<(string Prefix, string Name), int>();
+        var builder = new StringBuilder();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            baseNames[i] = DeriveName(row.Message, row.Description, row.Digits, builder);
+            var key = (row.Prefix, baseNames[i]);
+            counts.TryGetValue(key, out var count);
+            counts[key] = count + 1;
+        }
+
+        var names = new string[rows.Count];
+        var used = new HashSet<(string Prefix, string Name)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var name = counts[(row.Prefix, baseNames[i])] > 1 ? baseNames[i] + row.Digits : baseNames[i];
+            while (!used.Add((row.Prefix, name)))
+            {
+                name += "_" + row.Digits;
+            }
+
+            names[i] = name;
+        }
+
+        return names;
+    }
+
+    /// <summary>5xx and 429 (too many requests) are transient; every other status, 2xx included, is permanent.</summary>
+    internal static RetryClass InferRetry(int status) => status >= 500 || status == 429 ? RetryClass.Transient : RetryClass.Permanent;
+
+    /// <summary>
+    /// The code shape: <c>PREFIX(.SEGMENT)*.DIGITS</c>; the prefix and every segment are ASCII letters, digits and hyphens
+    /// starting with a letter; 2 to 10 trailing digits; case as published.
+    /// </summary>
+    internal static bool IsCode(string text)
+    {
+        var lastDot = text.LastIndexOf('.');
+        var digits = text.Length - lastDot - 1;
+        if (lastDot < 1 || digits < 2 || digits > 10)
+        {
+            return false;
+        }
+
+        for (var i = lastDot + 1; i < text.Length; i++)
+        {
+            if (!IsDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        var segmentStart = true;
+        for (var i = 0; i < lastDot; i++)
+        {
+            var c = text[i];
+            if (c == '.')
+            {
+                if (segmentStart)
+                {
+                    return false;
+                }
+
+                segmentStart = true;
+            }
+            else if (segmentStart)
+            {
+                if (!IsAsciiLetter(c))
+                {
+                    return false;
+                }
+
+                segmentStart = false;
+            }
+            else if (!IsAsciiLetter(c) && !IsDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return !segmentStart;
+    }
+
+    private static string PascalWords(string source, int end, StringBuilder builder)
+    {
+        builder.Clear();
+        var words = 0;
+        var inWord = false;
+        var wordStart = 0;
+        for (var i = 0; i < end; i++)
+        {
+            var c = source[i];
+            if (c == '\'' || c == '\u2018' || c == '\u2019')
+            {
+                continue;
+            }
+
+            if (IsAsciiLetter(c) || IsDigit(c))
+            {
+                if (!inWord)
+                {
+                    if (words == MaxNameWords)
+                    {
+                        break;
+                    }
+
+                    words++;
+                    inWord = true;
+                    wordStart = builder.Length;
+                    c = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+                }
+
+                builder.Append(c);
+                continue;
+            }
+
+            if (inWord)
+            {
+                inWord = false;
+                if (!FitsLength(builder, words, wordStart))
+                {
+                    return builder.ToString();
+                }
+            }
+        }
+
+        FitsLength(builder, words, wordStart);
+        return builder.ToString();
+    }
+
+    /// <summary>Drops the word just added (or cuts a lone first word) when the name got longer than the limit.</summary>
+    private static bool FitsLength(StringBuilder builder, int words, int wordStart)
+    {
+        if (builder.Length <= MaxNameLength)
+        {
+            return true;
+        }
+
+        builder.Length = words == 1 ? MaxNameLength : wordStart;
+        return false;
+    }
+
+    /// <summary>The end of the first sentence: a <c>. ! ? ;</c> followed by white space, or a full-width one.</summary>
+    private static int SentenceEnd(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '.':
+                case '!':
+                case '?':
+                case ';':
+                    if (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))
+                    {
+                        return i;
+                    }
+
+                    break;
+                case '\u3002':
+                case '\uFF01':
+                case '\uFF1F':
+                case '\uFF1B':
+                    return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static Dictionary<string, Column> CreateHeaderNames()
+    {
+        var names = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
+        void Add(Column column, params string[] texts)
+        {
+            foreach (var text in texts)
+            {
+                names[text] = column;
+            }
+        }
+
+        Add(Column.Status, "Status Code", "Status Codes", "HTTP Status Code", "HTTP Status", "Status", "状态码", "HTTP状态码", "HTTP 状态码");
+        Add(Column.Code, "Error Code", "Error Codes", "错误码", "错误代码");
+        Add(Column.Message, "Error Message", "Error Messages", "Message", "Error Info", "错误信息", "错误消息");
+        Add(Column.Description, "Description", "Error Description", "描述", "错误描述", "说明");
+        Add(
+            Column.Measure,
+            "Measure",
+            "Measures",
+            "Handling Measure",
+            "Handling Measures",
+            "Solution",
+            "Solutions",
+            "Troubleshooting",
+            "处理措施",
+            "解决方案",
+            "处理建议",
+            "解决措施");
+        return names;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>Characters a copy from a browser may carry that are dropped from cell text (zero-width spaces, BOM).</summary>
+    private static bool IsIgnorable(char c) => c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+
+    private static bool IsSpace(char c) => c == ' ' || (c >= '\t' && c <= '\r') || (c > '\u007F' && char.IsWhiteSpace(c));
+
+    private static string Quote(string text) => text.Length <= MaxQuotedLength ? text : text.Substring(0, MaxQuotedLength) + "...";
+
+    /// <summary>A cell: the text between two separators, possibly over several lines, as a range of the file's text.</summary>
+    private readonly struct Cell
+    {
+        public Cell(int start, int end)
+        {
+            Start = start;
+            End = end;
+        }
+
+        public int Start { get; }
+
+        public int End { get; }
+    }
+
+    /// <summary>The columns of a table, by cell index (-1 = absent).</summary>
+    private sealed class Header
+    {
+        public Header(int line, int status, int code, int message, int description, int measure)
+        {
+            Line = line;
+            Status = status;
+            Code = code;
+            Message = message;
+            Description = description;
+            Measure = measure;
+        }
+
+        public int Line { get; }
+
+        public int Status { get; }
+
+        public int Code { get; }
+
+        public int Message { get; }
+
+        public int Description { get; }
+
+        public int Measure { get; }
+
+        /// <summary>In a piped table: a row is complete once it has this many cells closed by <c>|</c>.</summary>
+        public int RowCells { get; set; } = 1;
+    }
+
+    private sealed class Row
+    {
+        public Row(string code, int status, string message, string description, string measure, int line)
+        {
+            Code = code;
+            Status = status;
+            Message = message;
+            Description = description;
+            Measure = measure;
+            Line = line;
+            var lastDot = code.LastIndexOf('.');
+            Prefix = code.Substring(0, lastDot);
+            Digits = code.Substring(lastDot + 1);
+        }
+
+        public string Code { get; }
+
+        public string Prefix { get; }
+
+        public string Digits { get; }
+
+        public int Status { get; }
+
+        public string Message { get; }
+
+        public string Description { get; }
+
+        public string Measure { get; }
+
+        public int Line { get; }
+    }
+
+    /// <summary>One pass over the lines; a small state machine (<see cref="Mode"/>) recognizes the tables.</summary>
+    private sealed class Reader
+    {
+        private readonly string _text;
+        private readonly CancellationToken _cancellationToken;
+        private readonly ImmutableArray<CatalogError>.Builder _errors = ImmutableArray.CreateBuilder<CatalogError>();
+        private readonly List<Row> _rows = new();
+        private readonly Dictionary<string, int> _firstLines = new(StringComparer.Ordinal);
+        private readonly List<Cell> _cells = new();
+        private readonly StringBuilder _builder = new();
+
+        private Mode _mode;
+        private Header? _header;
+        private int _firstHeaderLine;
+
+        // The row being collected in Candidate and Piped modes: closed cells in _cells, the open cell from _openStart
+        // to _rowEnd (the end of the last line taken into the row).
+        private bool _rowOpen;
+        private int _rowLine;
+        private int _openStart;
+        private int _rowEnd;
+
+        // A one-row-per-line table ended by a line of text may go on after it (a cell the copy broke over two lines).
+        private Header? _resumeHeader;
+        private Mode _resumeMode;
+
+        public Reader(string text, CancellationToken cancellationToken)
+        {
+            _text = text;
+            _cancellationToken = cancellationToken;
+        }
+
+        public ParsedCodes Read()
+        {
+            var position = _text.Length != 0 && _text[0] == '\uFEFF' ? 1 : 0;
+            var lineNumber = 0;
+            while (position < _text.Length)
+            {
+                lineNumber++;
+                if ((lineNumber & 0x3FF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var end = _text.IndexOfAny(LineBreaks, position);
+                if (end < 0)
+                {
+                    end = _text.Length;
+                }
+
+                ReadLine(position, end, lineNumber);
+                position = end + (end + 1 < _text.Length && _text[end] == '\r' && _text[end + 1] == '\n' ? 2 : 1);
+            }
+
+            if (_mode == Mode.Piped && _rowOpen)
+            {
+                FinishPipedRow();
+            }
+
+            if (_firstHeaderLine == 0)
+            {
+                return new ParsedCodes(ImmutableArray<ErrorCodeEntry>.Empty, ImmutableArray.Create(new CatalogError(1, NoTableMessage)));
+            }
+
+            if (_rows.Count == 0 && _errors.Count == 0)
+            {
+                _errors.Add(new CatalogError(_firstHeaderLine, NoRowsMessage));
+            }
+
+            var names = AssignNames(_rows);
+            var entries = ImmutableArray.CreateBuilder<ErrorCodeEntry>(_rows.Count);
+            for (var i = 0; i < _rows.Count; i++)
+            {
+                var row = _rows[i];
+                entries.Add(new ErrorCodeEntry(row.Code, row.Status, names[i], InferRetry(row.Status), string.Empty, row.Message, row.Description, row.Measure, row.Line));
+            }
+
+            return new ParsedCodes(entries.MoveToImmutable(), _errors.ToImmutable());
+        }
+
+        /// <summary>Each handler returns false when it ended a table or a candidate and the line must be read again (in <see cref="Mode.None"/>).</summary>
+        private void ReadLine(int start, int end, int line)
+        {
+            while (true)
+            {
+                var done = _mode switch
+                {
+                    Mode.Candidate => CandidateLine(start, end),
+                    Mode.Piped => PipedLine(start, end, line),
+                    Mode.Bare => BareLine(start, end, line),
+                    Mode.Tabs => TabsLine(start, end, line),
+                    _ => ScanLine(start, end, line),
+                };
+                if (done)
+                {
+                    return;
+                }
+            }
+        }
+
+        private bool ScanLine(int start, int end, int line)
+        {
+            var first = FirstNonSpace(start, end);
+            if (first == end)
+            {
+                return true;
+            }
+
+            if (Has('|', start, end))
+            {
+                if (IsSeparator(start, end))
+                {
+                    return true;
+                }
+
+                if (_text[first] == '|')
+                {
+                    BeginRow(first, end, line);
+                    var closed = _cells.Count;
+                    var header = TryPipedHeader(end, line);
+                    if (header is not null)
+                    {
+                        _rowOpen = false;
+                        StartTable(Mode.Piped, header, closed);
+                    }
+                    else
+                    {
+                        _mode = Mode.Candidate;
+                    }
+
+                    return true;
+                }
+
+                SplitBare(start, end);
+                var bareHeader = TryHeader(_cells.Count, line);
+                if (bareHeader is not null)
+                {
+                    StartTable(Mode.Bare, bareHeader, 1);
+                }
+                else if (_resumeMode == Mode.Bare && _resumeHeader is not null && IsCode(StripMarkup(CellText(_resumeHeader.Code, pipes: true))))
+                {
+                    _mode = Mode.Bare;
+                    _header = _resumeHeader;
+                    FinishRow(line, _cells.Count, pipes: true);
+                }
+
+                return true;
+            }
+
+            if (Has('\t', start, end))
+            {
+                SplitTabs(start, end);
+                var tabsHeader = TryHeader(_cells.Count, line);
+                if (tabsHeader is not null)
+                {
+                    StartTable(Mode.Tabs, tabsHeader, 1);
+                }
+                else if (_resumeMode == Mode.Tabs && _resumeHeader is not null && IsCode(StripMarkup(CellText(_resumeHeader.Code, pipes: false))))
+                {
+                    _mode = Mode.Tabs;
+                    _header = _resumeHeader;
+                    FinishRow(line, _cells.Count, pipes: false);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A row that starts with <c>|</c> and is not a header on its own line: a header may still span the next lines.
+        /// It ends at a line starting with <c>|</c> in its first column or a separator line (an indented <c>|</c> closes an
+        /// empty cell), or, as not a header, at a line of text without <c>|</c>.
+        /// </summary>
+        private bool CandidateLine(int start, int end)
+        {
+            var first = FirstNonSpace(start, end);
+            var rowBoundary = first < end && _text[first] == '|' && (first == start || IsSeparator(start, end));
+            if (first == end || (!rowBoundary && Has('|', start, end)))
+            {
+                ContinueRow(start, end);
+                return true;
+            }
+
+            if (rowBoundary)
+            {
+                var closed = _cells.Count;
+                var header = TryPipedHeader(_rowEnd, _rowLine);
+                _rowOpen = false;
+                if (header is not null)
+                {
+                    StartTable(Mode.Piped, header, closed);
+                    return false;
+                }
+            }
+
+            // Not a header: a line of text ends the candidate, a line starting with '|' may start the next one.
+            _rowOpen = false;
+            _mode = Mode.None;
+            return false;
+        }
+
+        /// <summary>
+        /// A row starts at a line beginning with <c>|</c>. While the row has fewer closed cells than the header, a line
+        /// whose <c>|</c> is indented closes an empty cell (the page layout puts every cell on its own indented line) and
+        /// a line of text goes on with the open cell; once the row is complete a line of text ends the table.
+        /// </summary>
+        private bool PipedLine(int start, int end, int line)
+        {
+            var first = FirstNonSpace(start, end);
+            if (first == end)
+            {
+                return true;
+            }
+
+            var incomplete = _rowOpen && _cells.Count < _header!.RowCells;
+            if (_text[first] == '|' && (first == start || !incomplete || IsSeparator(start, end)))
+            {
+                if (_rowOpen)
+                {
+                    FinishPipedRow();
+                }
+
+                if (!IsSeparator(start, end))
+                {
+                    BeginRow(first, end, line);
+                }
+
+                return true;
+            }
+
+            // A line of an incomplete row: more of its cells, an empty cell ("    | ") included.
+            if (incomplete)
+            {
+                ContinueRow(start, end);
+                return true;
+            }
+
+            if (_rowOpen)
+            {
+                FinishPipedRow();
+            }
+
+            EndTable();
+            return false;
+        }
+
+        private bool BareLine(int start, int end, int line)
+        {
+            if (FirstNonSpace(start, end) == end)
+            {
+                return true;
+            }
+
+            if (!Has('|', start, end))
+            {
+                EndTable();
+                return false;
+            }
+
+            if (!IsSeparator(start, end))
+            {
+                SplitBare(start, end);
+                FinishRow(line, _cells.Count, pipes: true);
+            }
+
+            return true;
+        }
+
+        private bool TabsLine(int start, int end, int line)
+        {
+            if (FirstNonSpace(start, end) == end)
+            {
+                return true;
+            }
+
+            if (!Has('\t', start, end))
+            {
+                EndTable();
+                return false;
+            }
+
+            SplitTabs(start, end);
+            FinishRow(line, _cells.Count, pipes: false);
+            return true;
+        }
+
+        private void StartTable(Mode mode, Header header, int rowCells)
+        {
+            header.RowCells = Math.Max(1, rowCells);
+            _mode = mode;
+            _header = header;
+            _resumeHeader = null;
+            _resumeMode = Mode.None;
+            if (_firstHeaderLine == 0)
+            {
+                _firstHeaderLine = header.Line;
+            }
+        }
+
+        private void EndTable()
+        {
+            if (_mode is Mode.Bare or Mode.Tabs)
+            {
+                _resumeHeader = _header;
+                _resumeMode = _mode;
+            }
+
+            _mode = Mode.None;
+            _header = null;
+            _rowOpen = false;
+        }
+
+        private void BeginRow(int pipe, int end, int line)
+        {
+            _cells.Clear();
+            _rowOpen = true;
+            _rowLine = line;
+            _openStart = pipe + 1;
+            ClosePipes(_openStart, end);
+            _rowEnd = end;
+        }
+
+        private void ContinueRow(int start, int end)
+        {
+            ClosePipes(start, end);
+            _rowEnd = end;
+        }
+
+        /// <summary>Every unescaped <c>|</c> in the range closes the open cell.</summary>
+        private void ClosePipes(int start, int end)
+        {
+            var pipe = NextPipe(start, end);
+            while (pipe >= 0)
+            {
+                _cells.Add(new Cell(_openStart, pipe));
+                _openStart = pipe + 1;
+                pipe = NextPipe(_openStart, end);
+            }
+        }
+
+        /// <summary>The row collected so far as a header: its closed cells, and the open one too when it has text.</summary>
+        private Header? TryPipedHeader(int end, int line)
+        {
+            var closed = _cells.Count;
+            _cells.Add(new Cell(_openStart, Math.Max(_openStart, end)));
+            var header = TryHeader(IsBlank(_openStart, end) ? closed : closed + 1, line);
+            _cells.RemoveAt(closed);
+            return header;
+        }
+
+        private void FinishPipedRow()
+        {
+            _rowOpen = false;
+            var closed = _cells.Count;
+            _cells.Add(new Cell(_openStart, Math.Max(_openStart, _rowEnd)));
+            FinishRow(_rowLine, closed, pipes: true);
+        }
+
+        /// <summary>Checks the row in <see cref="_cells"/> and keeps it, reports it, or (a header) starts a new table.</summary>
+        private void FinishRow(int line, int closedCells, bool pipes)
+        {
+            var header = _header!;
+            var code = StripMarkup(CellText(header.Code, pipes));
+            if (code.Length == 0)
+            {
+                return;
+            }
+
+            if (!IsCode(code))
+            {
+                var newHeader = TryHeader(_cells.Count, line);
+                if (newHeader is not null)
+                {
+                    StartTable(_mode, newHeader, closedCells);
+                    return;
+                }
+
+                _errors.Add(new CatalogError(line, $"'{Quote(code)}' is not an error code of the form PREFIX.DIGITS (e.g. KMS.0207, SVCSTG.CCE-ADDONMGR.4040204)"));
+                return;
+            }
+
+            var statusText = StripMarkup(CellText(header.Status, pipes));
+            if (!TryParseStatus(statusText, out var status))
+            {
+                _errors.Add(new CatalogError(line, $"{code}: '{Quote(statusText)}' is not an HTTP status between 100 and 599"));
+                return;
+            }
+
+            if (_firstLines.TryGetValue(code, out var firstLine))
+            {
+                _errors.Add(new CatalogError(line, $"duplicate code '{code}' (first on line {firstLine})"));
+                return;
+            }
+
+            _firstLines.Add(code, line);
+            _rows.Add(new Row(code, status, CellText(header.Message, pipes), CellText(header.Description, pipes), CellText(header.Measure, pipes), line));
+        }
+
+        private Header? TryHeader(int count, int line)
+        {
+            int status = -1, code = -1, message = -1, description = -1, measure = -1;
+            for (var i = 0; i < count && i < _cells.Count; i++)
+            {
+                var cell = _cells[i];
+                if (cell.End - cell.Start > MaxHeaderCellLength * 2)
+                {
+                    continue;
+                }
+
+                var text = StripMarkup(Collapse(cell.Start, cell.End, pipes: false));
+                if (text.Length == 0 || text.Length > MaxHeaderCellLength || !HeaderNames.TryGetValue(text, out var column))
+                {
+                    continue;
+                }
+
+                switch (column)
+                {
+                    case Column.Status when status < 0:
+                        status = i;
+                        break;
+                    case Column.Code when code < 0:
+                        code = i;
+                        break;
+                    case Column.Message when message < 0:
+                        message = i;
+                        break;
+                    case Column.Description when description < 0:
+                        description = i;
+                        break;
+                    case Column.Measure when measure < 0:
+                        measure = i;
+                        break;
+                }
+            }
+
+            return status >= 0 && code >= 0 ? new Header(line, status, code, message, description, measure) : null;
+        }
+
+        private string CellText(int index, bool pipes)
+            => index >= 0 && index < _cells.Count ? Collapse(_cells[index].Start, _cells[index].End, pipes) : string.Empty;
+
+        /// <summary>
+        /// The text of a range with white space runs (line breaks and indentation included) collapsed to one space,
+        /// trimmed, zero-width characters dropped and, in a pipe table, <c>\|</c> read as <c>|</c>.
+        /// </summary>
+        private string Collapse(int start, int end, bool pipes)
+        {
+            while (start < end && (IsSpace(_text[start]) || IsIgnorable(_text[start])))
+            {
+                start++;
+            }
+
+            while (end > start && (IsSpace(_text[end - 1]) || IsIgnorable(_text[end - 1])))
+            {
+                end--;
+            }
+
+            if (start == end)
+            {
+                return string.Empty;
+            }
+
+            var simple = true;
+            for (var i = start; i < end && simple; i++)
+            {
+                var c = _text[i];
+                simple = c == ' '
+                    ? _text[i + 1] != ' ' && !IsSpace(_text[i + 1])
+                    : !(IsSpace(c) || IsIgnorable(c) || (pipes && c == '\\' && i + 1 < end && _text[i + 1] == '|'));
+            }
+
+            if (simple)
+            {
+                return _text.Substring(start, end - start);
+            }
+
+            _builder.Clear();
+            var space = false;
+            for (var i = start; i < end; i++)
+            {
+                var c = _text[i];
+                if (IsIgnorable(c))
+                {
+                    continue;
+                }
+
+                if (IsSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space)
+                {
+                    _builder.Append(' ');
+                    space = false;
+                }
+
+                if (pipes && c == '\\' && i + 1 < end && _text[i + 1] == '|')
+                {
+                    continue;
+                }
+
+                _builder.Append(c);
+            }
+
+            return _builder.ToString();
+        }
+
+        /// <summary>Cells of a one-line pipe row; a leading and a trailing <c>|</c> are optional.</summary>
+        private void SplitBare(int start, int end)
+        {
+            _cells.Clear();
+            var first = FirstNonSpace(start, end);
+            if (first < end && _text[first] == '|')
+            {
+                start = first + 1;
+            }
+
+            var last = end;
+            while (last > start && IsSpace(_text[last - 1]))
+            {
+                last--;
+            }
+
+            if (last > start && _text[last - 1] == '|' && !(last - 2 >= start && _text[last - 2] == '\\'))
+            {
+                end = last - 1;
+            }
+
+            var cellStart = start;
+            var pipe = NextPipe(start, end);
+            while (pipe >= 0)
+            {
+                _cells.Add(new Cell(cellStart, pipe));
+                cellStart = pipe + 1;
+                pipe = NextPipe(cellStart, end);
+            }
+
+            _cells.Add(new Cell(cellStart, end));
+        }
+
+        private void SplitTabs(int start, int end)
+        {
+            _cells.Clear();
+            var cellStart = start;
+            var tab = _text.IndexOf('\t', start, end - start);
+            while (tab >= 0)
+            {
+                _cells.Add(new Cell(cellStart, tab));
+                cellStart = tab + 1;
+                tab = _text.IndexOf('\t', cellStart, end - cellStart);
+            }
+
+            _cells.Add(new Cell(cellStart, end));
+        }
+
+        /// <summary>The next <c>|</c> in the range not escaped as <c>\|</c>, or -1.</summary>
+        private int NextPipe(int start, int end)
+        {
+            while (start < end)
+            {
+                var pipe = _text.IndexOf('|', start, end - start);
+                if (pipe < 0)
+                {
+                    return -1;
+                }
+
+                if (pipe == 0 || _text[pipe - 1] != '\\')
+                {
+                    return pipe;
+                }
+
+                start = pipe + 1;
+            }
+
+            return -1;
+        }
+
+        /// <summary>A Markdown delimiter row such as <c>|---|:---:|</c>: only pipes, dashes, colons and spaces.</summary>
+        private bool IsSeparator(int start, int end)
+        {
+            var dash = false;
+            var pipe = false;
+            for (var i = start; i < end; i++)
+            {
+                var c = _text[i];
+                if (c == '-')
+                {
+                    dash = true;
+                }
+                else if (c == '|')
+                {
+                    pipe = true;
+                }
+                else if (c != ':' && !IsSpace(c))
+                {
+                    return false;
+                }
+            }
+
+            return dash && pipe;
+        }
+
+        private bool Has(char c, int start, int end) => _text.IndexOf(c, start, end - start) >= 0;
+
+        private int FirstNonSpace(int start, int end)
+        {
+            while (start < end && IsSpace(_text[start]))
+            {
+                start++;
+            }
+
+            return start;
+        }
+
+        private bool IsBlank(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (!IsSpace(_text[i]) && !IsIgnorable(_text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Markdown emphasis or code marks around a code or status cell (<c>`KMS.0207`</c>, <c>**400**</c>) are not part of it.</summary>
+    private static string StripMarkup(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && (text[start] == '`' || text[start] == '*'))
+        {
+            start++;
+        }
+
+        while (end > start && (text[end - 1] == '`' || text[end - 1] == '*'))
+        {
+            end--;
+        }
+
+        return start == 0 && end == text.Length ? text : text.Substring(start, end - start).Trim();
+    }
+
+    private static bool TryParseStatus(string text, out int status)
+    {
+        status = 0;
+        if (text.Length != 3)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            if (!IsDigit(text[i]))
+            {
+                return false;
+            }
+
+            status = (status * 10) + (text[i] - '0');
+        }
+
+        return status >= 100 && status <= 599;
+    }
+}
