@@ -42,7 +42,7 @@ public sealed class InvalidCatalogEntryAnalyzer : DewAnalyzer
         }
 
         var (path, text) = files[index];
-        var errors = new List<CatalogError>(CustomCatalogs.Parse(text, context.CancellationToken).Errors);
+        var errors = new List<CatalogError>(CustomCatalogs.Parse(path, text, context.CancellationToken).Errors);
         if (index < merged.MergeProblems.Length)
         {
             errors.AddRange(merged.MergeProblems[index]);

@@ -80,7 +80,7 @@ internal static class CatalogParser
         var code = fields[0].Trim();
         if (!CodeShape.IsWellFormedCode(code))
         {
-            errors.Add(new CatalogError(lineNumber, $"'{code}' is not an error code of the form PREFIX.dddd (e.g. KMS.0207)"));
+            errors.Add(new CatalogError(lineNumber, $"'{code}' is not an error code of the form PREFIX.DIGITS (e.g. KMS.0207, CBC.18000016)"));
             return null;
         }
 
@@ -102,6 +102,12 @@ internal static class CatalogParser
         if (!RetryClasses.TryParse(retryText, out var retry, out var detail))
         {
             errors.Add(new CatalogError(lineNumber, $"unknown retry class '{retryText}' (expected transient, after-action:<credential|state|quota|permission|account>, permanent or permanent:no-op)"));
+            return null;
+        }
+
+        if (status < 300 && retry == RetryClass.Transient)
+        {
+            errors.Add(new CatalogError(lineNumber, $"'{code}' comes with HTTP status {status}, a success: it is never retried, so it cannot be transient"));
             return null;
         }
 

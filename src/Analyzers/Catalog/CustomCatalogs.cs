@@ -10,25 +10,32 @@ using Microsoft.CodeAnalysis.Text;
 namespace DewAnalyzers.Catalog;
 
 /// <summary>
-/// Users' <c>*.errorcodes.tsv</c> AdditionalFiles merged into the built-in catalog (README, "Custom catalogs").
-/// Files are merged in ordinal path order (as the generator does), so the result does not depend on the order the
-/// build lists them in. Each file is parsed once per content (cached by checksum); the merged catalog is cached by
-/// the ordered set of contents.
+/// Users' catalog AdditionalFiles merged into the built-in catalog (README, "Custom catalogs"): copied error-code pages
+/// (<c>*.errorcodes.md</c>, read by <see cref="PublishedPageParser"/>) and tab-separated lines
+/// (<c>*.errorcodes.tsv</c>, read by <see cref="CatalogParser"/>). Pages are merged first, then TSV files, so a TSV line
+/// can rename a page's code or change its retry class; each kind in ordinal path order (as the generator does), so the
+/// result does not depend on the order the build lists them in. Each file is parsed once per content (cached by
+/// checksum); the merged catalog is cached by the ordered set of contents.
 /// </summary>
 internal static class CustomCatalogs
 {
-    public const string FileSuffix = ".errorcodes.tsv";
+    public const string TsvSuffix = ".errorcodes.tsv";
+    public const string PageSuffix = ".errorcodes.md";
     private const int MaxCacheEntries = 64;
 
     private static readonly ConcurrentDictionary<string, ParsedCodes> s_parsed = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, MergedCatalog> s_merged = new(StringComparer.Ordinal);
 
-    public static bool IsCatalogFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsCatalogFile(string path) => IsPage(path) || path.EndsWith(TsvSuffix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Parses one catalog file's text, reusing the result for identical content.</summary>
-    public static ParsedCodes Parse(SourceText text, CancellationToken cancellationToken = default)
+    /// <summary>True for a copied error-code page (<c>*.errorcodes.md</c>).</summary>
+    public static bool IsPage(string path) => path.EndsWith(PageSuffix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Parses one catalog file's text (as a page or as TSV, by its name), reusing the result for identical content.</summary>
+    public static ParsedCodes Parse(string path, SourceText text, CancellationToken cancellationToken = default)
     {
-        var key = ChecksumKey(text);
+        var page = IsPage(path);
+        var key = (page ? "md:" : "tsv:") + ChecksumKey(text);
         if (s_parsed.TryGetValue(key, out var parsed))
         {
             return parsed;
@@ -39,7 +46,9 @@ internal static class CustomCatalogs
             s_parsed.Clear();
         }
 
-        parsed = CatalogParser.ParseCodes(text.ToString(), cancellationToken);
+        parsed = page
+            ? PublishedPageParser.Parse(text.ToString(), cancellationToken)
+            : CatalogParser.ParseCodes(text.ToString(), cancellationToken);
         return s_parsed.GetOrAdd(key, parsed);
     }
 
@@ -61,17 +70,17 @@ internal static class CustomCatalogs
 
         var key = new StringBuilder();
         var parsed = ImmutableArray.CreateBuilder<ParsedCodes>(files.Count);
-        foreach (var (_, text) in files)
+        foreach (var (path, text) in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            key.Append(ChecksumKey(text)).Append('|');
-            parsed.Add(Parse(text, cancellationToken));
+            key.Append(IsPage(path) ? "md:" : "tsv:").Append(ChecksumKey(text)).Append('|');
+            parsed.Add(Parse(path, text, cancellationToken));
         }
 
         return MergeWithProblems(key.ToString(), parsed.MoveToImmutable(), cancellationToken);
     }
 
-    /// <summary>The user catalog files with their text, in ordinal path order (ties broken by content).</summary>
+    /// <summary>The user catalog files with their text, in merge order (<see cref="Sort"/>).</summary>
     public static List<(string Path, SourceText Text)> CatalogFiles(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
         var files = new List<(string Path, SourceText Text)>();
@@ -93,13 +102,19 @@ internal static class CustomCatalogs
         return files;
     }
 
-    /// <summary>Puts catalog files in merge order: ordinal path order, ties broken by content.</summary>
+    /// <summary>Puts catalog files in merge order: pages before TSV files, then ordinal path order, ties broken by content.</summary>
     public static void Sort(List<(string Path, SourceText Text)> files)
     {
         if (files.Count > 1)
         {
             files.Sort(static (a, b) =>
             {
+                var byKind = IsPage(b.Path).CompareTo(IsPage(a.Path));
+                if (byKind != 0)
+                {
+                    return byKind;
+                }
+
                 var byPath = string.CompareOrdinal(a.Path, b.Path);
                 return byPath != 0 ? byPath : string.CompareOrdinal(ChecksumKey(a.Text), ChecksumKey(b.Text));
             });

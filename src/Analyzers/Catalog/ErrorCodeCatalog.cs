@@ -17,6 +17,9 @@ internal sealed class ErrorCodeCatalog
     private readonly Dictionary<string, ErrorCodeEntry> _byCode;
     private readonly Dictionary<string, ErrorCodeEntry> _byCodeIgnoringCase;
     private readonly Dictionary<string, List<ErrorCodeEntry>> _byPrefix = new(StringComparer.Ordinal);
+
+    // Per prefix, bit n is set when a code of the prefix has n digits (KMS: 4; CBC: 4 and 8).
+    private readonly Dictionary<string, int> _digitLengths = new(StringComparer.Ordinal);
     private readonly bool[] _prefixFirstChars = new bool[128];
 
     private ErrorCodeCatalog(ImmutableArray<ErrorCodeEntry> entries, OperationMap operations)
@@ -26,6 +29,8 @@ internal sealed class ErrorCodeCatalog
         _byCode = new Dictionary<string, ErrorCodeEntry>(entries.Length, StringComparer.Ordinal);
         _byCodeIgnoringCase = new Dictionary<string, ErrorCodeEntry>(entries.Length, StringComparer.OrdinalIgnoreCase);
         var prefixes = new List<string>();
+        var minLength = int.MaxValue;
+        var maxLength = 0;
         foreach (var entry in entries)
         {
             _byCode.Add(entry.Code, entry);
@@ -38,16 +43,20 @@ internal sealed class ErrorCodeCatalog
             {
                 ofPrefix = new List<ErrorCodeEntry>();
                 _byPrefix.Add(entry.Prefix, ofPrefix);
+                _digitLengths.Add(entry.Prefix, 0);
                 prefixes.Add(entry.Prefix);
-                _prefixFirstChars[entry.Prefix[0]] = true;
+                _prefixFirstChars[char.ToUpperInvariant(entry.Prefix[0])] = true;
             }
 
             ofPrefix.Add(entry);
+            _digitLengths[entry.Prefix] |= 1 << CodeShape.DigitCountOf(entry.Code);
+            minLength = Math.Min(minLength, entry.Code.Length);
+            maxLength = Math.Max(maxLength, entry.Code.Length);
         }
 
         Prefixes = prefixes.ToImmutableArray();
-        MinCodeLength = prefixes.Min(p => p.Length) + 1 + CodeShape.DigitCount;
-        MaxCodeLength = prefixes.Max(p => p.Length) + 1 + CodeShape.DigitCount;
+        MinCodeLength = minLength;
+        MaxCodeLength = maxLength;
     }
 
     /// <summary>The 190 published KMS and CSMS codes with the operation map.</summary>
@@ -71,8 +80,8 @@ internal sealed class ErrorCodeCatalog
     /// </summary>
     public bool TryGetEntry(string code, out ErrorCodeEntry entry)
     {
-        // Every code is PREFIX.dddd: the length and the dot reject almost every other string before it is hashed.
-        if (code.Length < MinCodeLength || code.Length > MaxCodeLength || code[code.Length - 1 - CodeShape.DigitCount] != '.')
+        // Every code ends in digits: the length and the last character reject almost every other string before it is hashed.
+        if (code.Length < MinCodeLength || code.Length > MaxCodeLength || !CodeShape.IsDigit(code[code.Length - 1]))
         {
             entry = null!;
             return false;
@@ -137,19 +146,27 @@ internal sealed class ErrorCodeCatalog
         return false;
     }
 
-    /// <summary>True when <paramref name="text"/> is exactly <c>PREFIX.dddd</c> for a catalog prefix.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> is a code of a catalog prefix, spelled as that prefix's codes are published
+    /// (the prefix's exact case, a dot, and as many digits as some code of the prefix has): <c>KMS.0213</c>, not
+    /// <c>KMS.213</c> or <c>kms.0213</c>.
+    /// </summary>
     public bool HasCodeShape(string text)
         => text.Length >= MinCodeLength
             && text.Length <= MaxCodeLength
             && CodeShape.IsWellFormedCode(text)
-            && _byPrefix.ContainsKey(CodeShape.PrefixOf(text));
+            && _digitLengths.TryGetValue(CodeShape.PrefixOf(text), out var lengths)
+            && (lengths & (1 << CodeShape.DigitCountOf(text))) != 0;
 
-    /// <summary>A malformed spelling of a code with a catalog prefix (<c>kms.207</c> → <c>KMS.0207</c>).</summary>
+    /// <summary>
+    /// A malformed spelling of a code with a catalog prefix (<c>kms.207</c> → <c>KMS.0207</c>), padded to the shortest
+    /// digit count the prefix is published with that fits.
+    /// </summary>
     public bool TryNormalizeNearMiss(string text, out string canonical)
     {
         foreach (var prefix in Prefixes)
         {
-            if (CodeShape.TryNormalizeNearMiss(text, prefix, out canonical) && canonical != text)
+            if (CodeShape.TryNormalizeNearMiss(text, prefix, _digitLengths[prefix], out canonical) && canonical != text)
             {
                 return true;
             }
@@ -208,13 +225,36 @@ internal sealed class ErrorCodeCatalog
     public IEnumerable<ErrorCodeEntry> EntriesOf(string prefix)
         => _byPrefix.TryGetValue(prefix, out var entries) ? entries : Enumerable.Empty<ErrorCodeEntry>();
 
-    /// <summary>Name of the generated constants class for a prefix: <c>KMS</c> → <c>KmsErrorCodes</c>.</summary>
+    /// <summary>
+    /// Name of the generated constants class for a prefix: each dot- or hyphen-separated part of the prefix with its first
+    /// letter upper case and the rest lower case, then <c>ErrorCodes</c>: <c>KMS</c> → <c>KmsErrorCodes</c>,
+    /// <c>SVCSTG.CCE-ADDONMGR</c> → <c>SvcstgCceAddonmgrErrorCodes</c>.
+    /// </summary>
     public static string ClassNameFor(string prefix)
-        => char.ToUpperInvariant(prefix[0]) + prefix.Substring(1).ToLowerInvariant() + "ErrorCodes";
+    {
+        var name = new System.Text.StringBuilder(prefix.Length + 10);
+        var partStart = true;
+        foreach (var c in prefix)
+        {
+            if (c == '.' || c == '-')
+            {
+                partStart = true;
+                continue;
+            }
+
+            name.Append(partStart ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+            partStart = false;
+        }
+
+        return name.Append("ErrorCodes").ToString();
+    }
 
     /// <summary>
-    /// Adds user codes (new codes, new prefixes) and applies overrides of built-in codes (retry class).
-    /// Problems (a new code without a name, a name used twice in one class) are returned, not thrown.
+    /// Adds user codes (new codes, new prefixes) and applies overrides of codes already in the catalog: a
+    /// <c>*.errorcodes.tsv</c> line sets the retry class, and may rename a code that came from a page. A page row (see
+    /// <see cref="ErrorCodeEntry.IsDerived"/>) for a code already in the catalog changes nothing. Problems (a new code
+    /// without a name, a name used twice in one class, a status that differs from the catalog's, two prefixes with one
+    /// class name) are returned, not thrown.
     /// </summary>
     public ErrorCodeCatalog Merge(ImmutableArray<ErrorCodeEntry> custom, out ImmutableArray<(ErrorCodeEntry Entry, string Message)> problems)
     {
@@ -228,24 +268,23 @@ internal sealed class ErrorCodeCatalog
         var entries = Entries.ToList();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var classes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             index.Add(entries[i].Code, i);
             names.Add(entries[i].Prefix + "/" + entries[i].Name);
+            classes[ClassNameFor(entries[i].Prefix)] = entries[i].Prefix;
         }
 
         foreach (var entry in custom)
         {
             if (index.TryGetValue(entry.Code, out var existing))
             {
-                var builtIn = entries[existing];
-                if (entry.Name.Length != 0 && entry.Name != builtIn.Name)
+                if (Override(entries[existing], entry, names, errors) is { } overridden)
                 {
-                    errors.Add((entry, $"'{entry.Code}' is already in the catalog as '{builtIn.Name}'; an override may change only the retry class (leave the name empty)"));
-                    continue;
+                    entries[existing] = overridden;
                 }
 
-                entries[existing] = builtIn.WithRetry(entry.Retry, entry.RetryDetail);
                 continue;
             }
 
@@ -255,18 +294,64 @@ internal sealed class ErrorCodeCatalog
                 continue;
             }
 
-            if (!names.Add(entry.Prefix + "/" + entry.Name))
+            var className = ClassNameFor(entry.Prefix);
+            if (classes.TryGetValue(className, out var owner) && owner != entry.Prefix)
             {
-                errors.Add((entry, $"the constant name '{entry.Name}' is already used in {ClassNameFor(entry.Prefix)}"));
+                errors.Add((entry, $"the prefix '{entry.Prefix}' would generate {className}, the class of the prefix '{owner}'"));
                 continue;
             }
 
+            if (!names.Add(entry.Prefix + "/" + entry.Name))
+            {
+                errors.Add((entry, $"the constant name '{entry.Name}' is already used in {className}"));
+                continue;
+            }
+
+            classes[className] = entry.Prefix;
             index.Add(entry.Code, entries.Count);
             entries.Add(entry);
         }
 
         problems = errors.ToImmutable();
         return new ErrorCodeCatalog(entries.ToImmutableArray(), Operations);
+    }
+
+    /// <summary>The entry <paramref name="current"/> becomes with a user line for the same code, or null to keep it (a problem is recorded).</summary>
+    private static ErrorCodeEntry? Override(ErrorCodeEntry current, ErrorCodeEntry line, HashSet<string> names, ImmutableArray<(ErrorCodeEntry, string)>.Builder errors)
+    {
+        if (line.HttpStatus != current.HttpStatus)
+        {
+            errors.Add((line, $"'{line.Code}' is already in the catalog with HTTP status {current.HttpStatus}, not {line.HttpStatus}"));
+            return null;
+        }
+
+        if (line.IsDerived)
+        {
+            // A page row for a known code: the catalog already says everything the page does (names and retry classes
+            // derived from a page never replace chosen ones).
+            return null;
+        }
+
+        var result = current;
+        if (line.Name.Length != 0 && line.Name != current.Name)
+        {
+            if (!current.IsDerived)
+            {
+                errors.Add((line, $"'{line.Code}' is already in the catalog as '{current.Name}'; an override may change only the retry class (leave the name empty)"));
+                return null;
+            }
+
+            if (!names.Add(current.Prefix + "/" + line.Name))
+            {
+                errors.Add((line, $"the constant name '{line.Name}' is already used in {ClassNameFor(line.Prefix)}"));
+                return null;
+            }
+
+            names.Remove(current.Prefix + "/" + current.Name);
+            result = result.WithName(line.Name);
+        }
+
+        return result.WithRetry(line.Retry, line.RetryDetail);
     }
 
     private static ErrorCodeCatalog LoadBuiltIn()

@@ -12,7 +12,8 @@ internal sealed class ErrorCodeEntry
         string message,
         string description,
         string measure,
-        int line = 0)
+        int line = 0,
+        bool isDerived = false)
     {
         Code = code;
         HttpStatus = httpStatus;
@@ -23,13 +24,14 @@ internal sealed class ErrorCodeEntry
         Description = description;
         Measure = measure;
         Line = line;
-        Prefix = code.Substring(0, code.IndexOf('.'));
+        IsDerived = isDerived;
+        Prefix = CodeShape.PrefixOf(code);
     }
 
     /// <summary>The code, e.g. <c>KMS.0207</c>.</summary>
     public string Code { get; }
 
-    /// <summary>The part before the dot, e.g. <c>KMS</c>.</summary>
+    /// <summary>Everything before the last dot, e.g. <c>KMS</c>, <c>SVCSTG.CCE-ADDONMGR</c>.</summary>
     public string Prefix { get; }
 
     public int HttpStatus { get; }
@@ -51,6 +53,13 @@ internal sealed class ErrorCodeEntry
     /// <summary>1-based line in the file the entry came from (0 when unknown).</summary>
     public int Line { get; }
 
+    /// <summary>
+    /// True for a row of a published page (<c>*.errorcodes.md</c>): its name is derived from the message and its retry
+    /// class inferred from the status, so a <c>*.errorcodes.tsv</c> line may rename it or change its retry class, and it
+    /// changes nothing of a code already in the catalog.
+    /// </summary>
+    public bool IsDerived { get; }
+
     /// <summary>The retry column as written in the catalog, e.g. <c>after-action:credential</c>.</summary>
     public string RetryText => RetryClasses.Format(Retry, RetryDetail);
 
@@ -58,7 +67,11 @@ internal sealed class ErrorCodeEntry
     public string CodeAndMessage => Code + " (" + Message.Trim() + ")";
 
     public ErrorCodeEntry WithRetry(RetryClass retry, string retryDetail)
-        => new(Code, HttpStatus, Name, retry, retryDetail, Message, Description, Measure, Line);
+        => new(Code, HttpStatus, Name, retry, retryDetail, Message, Description, Measure, Line, IsDerived);
+
+    /// <summary>This entry under a name chosen in a <c>*.errorcodes.tsv</c> line (an entry from a page, renamed).</summary>
+    public ErrorCodeEntry WithName(string name)
+        => new(Code, HttpStatus, name, Retry, RetryDetail, Message, Description, Measure, Line, IsDerived);
 
     public override string ToString() => Code;
 }

@@ -154,58 +154,6 @@ internal static class PublishedPageParser
     /// <summary>5xx and 429 (too many requests) are transient; every other status, 2xx included, is permanent.</summary>
     internal static RetryClass InferRetry(int status) => status >= 500 || status == 429 ? RetryClass.Transient : RetryClass.Permanent;
 
-    /// <summary>
-    /// The code shape: <c>PREFIX(.SEGMENT)*.DIGITS</c>; the prefix and every segment are ASCII letters, digits and hyphens
-    /// starting with a letter; 2 to 10 trailing digits; case as published.
-    /// </summary>
-    internal static bool IsCode(string text)
-    {
-        var lastDot = text.LastIndexOf('.');
-        var digits = text.Length - lastDot - 1;
-        if (lastDot < 1 || digits < 2 || digits > 10)
-        {
-            return false;
-        }
-
-        for (var i = lastDot + 1; i < text.Length; i++)
-        {
-            if (!IsDigit(text[i]))
-            {
-                return false;
-            }
-        }
-
-        var segmentStart = true;
-        for (var i = 0; i < lastDot; i++)
-        {
-            var c = text[i];
-            if (c == '.')
-            {
-                if (segmentStart)
-                {
-                    return false;
-                }
-
-                segmentStart = true;
-            }
-            else if (segmentStart)
-            {
-                if (!IsAsciiLetter(c))
-                {
-                    return false;
-                }
-
-                segmentStart = false;
-            }
-            else if (!IsAsciiLetter(c) && !IsDigit(c) && c != '-')
-            {
-                return false;
-            }
-        }
-
-        return !segmentStart;
-    }
-
     private static string PascalWords(string source, int end, StringBuilder builder)
     {
         builder.Clear();
@@ -484,7 +432,7 @@ internal static class PublishedPageParser
             for (var i = 0; i < _rows.Count; i++)
             {
                 var row = _rows[i];
-                entries.Add(new ErrorCodeEntry(row.Code, row.Status, names[i], InferRetry(row.Status), string.Empty, row.Message, row.Description, row.Measure, row.Line));
+                entries.Add(new ErrorCodeEntry(row.Code, row.Status, names[i], InferRetry(row.Status), string.Empty, row.Message, row.Description, row.Measure, row.Line, isDerived: true));
             }
 
             return new ParsedCodes(entries.MoveToImmutable(), _errors.ToImmutable());
@@ -549,7 +497,7 @@ internal static class PublishedPageParser
                 {
                     StartTable(Mode.Bare, bareHeader, 1);
                 }
-                else if (_resumeMode == Mode.Bare && _resumeHeader is not null && IsCode(StripMarkup(CellText(_resumeHeader.Code, pipes: true))))
+                else if (_resumeMode == Mode.Bare && _resumeHeader is not null && CodeShape.IsWellFormedCode(StripMarkup(CellText(_resumeHeader.Code, pipes: true))))
                 {
                     _mode = Mode.Bare;
                     _header = _resumeHeader;
@@ -567,7 +515,7 @@ internal static class PublishedPageParser
                 {
                     StartTable(Mode.Tabs, tabsHeader, 1);
                 }
-                else if (_resumeMode == Mode.Tabs && _resumeHeader is not null && IsCode(StripMarkup(CellText(_resumeHeader.Code, pipes: false))))
+                else if (_resumeMode == Mode.Tabs && _resumeHeader is not null && CodeShape.IsWellFormedCode(StripMarkup(CellText(_resumeHeader.Code, pipes: false))))
                 {
                     _mode = Mode.Tabs;
                     _header = _resumeHeader;
@@ -778,7 +726,7 @@ internal static class PublishedPageParser
                 return;
             }
 
-            if (!IsCode(code))
+            if (!CodeShape.IsWellFormedCode(code))
             {
                 var newHeader = TryHeader(_cells.Count, line);
                 if (newHeader is not null)

@@ -85,11 +85,12 @@ public sealed class CatalogParserTests
     }
 
     [Theory]
-    [InlineData("xyz.0001")]
+    [InlineData("xyz_0001")]
     [InlineData("XYZ-0001")]
-    [InlineData("XYZ.001")]
-    [InlineData("XYZ.00001")]
+    [InlineData("XYZ.1")]
+    [InlineData("XYZ.00000000001")]
     [InlineData("0XY.0001")]
+    [InlineData("XYZ..0001")]
     [InlineData("")]
     public void MalformedCode_IsReportedWithLine(string code)
     {
@@ -97,7 +98,7 @@ public sealed class CatalogParserTests
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal(3, error.Line);
-        Assert.Contains("PREFIX.dddd", error.Message);
+        Assert.Contains("PREFIX.DIGITS", error.Message);
         Assert.Equal("XYZ.0002", Assert.Single(parsed.Entries).Code);
     }
 
@@ -189,18 +190,32 @@ public sealed class CatalogParserTests
     [InlineData("CSMS.0106")]
     [InlineData("APIG.0308")]
     [InlineData("A1.0000")]
+    [InlineData("CBC.18000016")]
+    [InlineData("CBC.3002")]
+    [InlineData("APIC.7211")]
+    [InlineData("AS.0001")]
+    [InlineData("SVCSTG.CCE-ADDONMGR.4040204")]
+    [InlineData("KMS.207")] // 2–10 digits: whether a prefix publishes 3-digit codes is the catalog's business
+    [InlineData("KMS.02071")]
+    [InlineData("Ecs.0001")] // case as published
+    [InlineData("kms.0207")]
+    [InlineData("AB.1234567890")]
     public void CodeShape_WellFormed(string text) => Assert.True(CodeShape.IsWellFormedCode(text));
 
     [Theory]
-    [InlineData("kms.0207")]
     [InlineData("KMS-0207")]
     [InlineData("KMS0207")]
-    [InlineData("KMS.207")]
     [InlineData(" KMS.0207 ")]
-    [InlineData("KMS.02071")]
     [InlineData(".0207")]
     [InlineData("KMS.02a7")]
     [InlineData("1MS.0207")]
+    [InlineData("KMS.7")]
+    [InlineData("KMS.12345678901")]
+    [InlineData("KMS..0207")]
+    [InlineData("SVC.-X.0207")]
+    [InlineData("SVC.1X.0207")]
+    [InlineData("SVC_X.0207")]
+    [InlineData("KMS.0207.")]
     [InlineData("")]
     public void CodeShape_NotWellFormed(string text) => Assert.False(CodeShape.IsWellFormedCode(text));
 
@@ -214,7 +229,7 @@ public sealed class CatalogParserTests
     [InlineData("KMS 7", "KMS.0007")]
     public void CodeShape_NormalizesNearMisses(string text, string expected)
     {
-        Assert.True(CodeShape.TryNormalizeNearMiss(text, "KMS", out var canonical));
+        Assert.True(CodeShape.TryNormalizeNearMiss(text, "KMS", 1 << 4, out var canonical));
         Assert.Equal(expected, canonical);
     }
 
@@ -231,7 +246,7 @@ public sealed class CatalogParserTests
     [InlineData("the KMS.0207 code")]
     [InlineData("")]
     public void CodeShape_DoesNotNormalizeNonMatches(string text)
-        => Assert.False(CodeShape.TryNormalizeNearMiss(text, "KMS", out _));
+        => Assert.False(CodeShape.TryNormalizeNearMiss(text, "KMS", 1 << 4, out _));
 
     [Fact]
     public void Catalog_NearMiss_IgnoresTheCanonicalSpelling()

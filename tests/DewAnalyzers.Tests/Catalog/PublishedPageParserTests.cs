@@ -338,7 +338,7 @@ public sealed class PublishedPageParserTests
     [InlineData("A1.B-2.1234567890", "A1.B-2")]
     public void NewCodeShapes_AreAccepted_CaseKept(string code, string prefix)
     {
-        Assert.True(PublishedPageParser.IsCode(code));
+        Assert.True(CodeShape.IsWellFormedCode(code));
         var parsed = PublishedPageParser.Parse($"Status Code\tError Code\tMessage\n400\t{code}\tBad.\n");
         Assert.Empty(parsed.Errors);
         Assert.Equal(code, Assert.Single(parsed.Entries).Code);
@@ -362,7 +362,7 @@ public sealed class PublishedPageParserTests
     [InlineData("Error Codes")]
     public void MalformedCodes_AreReportedAtTheirLine(string code)
     {
-        Assert.False(PublishedPageParser.IsCode(code));
+        Assert.False(CodeShape.IsWellFormedCode(code));
         var parsed = PublishedPageParser.Parse($"Status Code\tError Code\tMessage\n400\tAS.0001\tA.\n400\t{code}\tB.\n400\tAS.0002\tC.\n");
 
         var error = Assert.Single(parsed.Errors);

@@ -190,9 +190,9 @@ public sealed class CustomCatalogTests
     public void Parse_SameContent_IsParsedOnce()
     {
         var text = ApigLine + "\n# " + Guid.NewGuid() + "\n";
-        var first = CustomCatalogs.Parse(SourceText.From(text));
-        var second = CustomCatalogs.Parse(SourceText.From(text));
-        var other = CustomCatalogs.Parse(SourceText.From(text + "\n"));
+        var first = CustomCatalogs.Parse("a.errorcodes.tsv", SourceText.From(text));
+        var second = CustomCatalogs.Parse("a.errorcodes.tsv", SourceText.From(text));
+        var other = CustomCatalogs.Parse("a.errorcodes.tsv", SourceText.From(text + "\n"));
 
         Assert.Same(first, second);
         Assert.NotSame(first, other);
@@ -231,7 +231,7 @@ public sealed class CustomCatalogTests
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private static ErrorCodeCatalog CatalogWith(string lines)
+    internal static ErrorCodeCatalog CatalogWith(string lines)
     {
         var parsed = CatalogParser.ParseCodes(lines);
         Assert.Empty(parsed.Errors);
@@ -240,7 +240,7 @@ public sealed class CustomCatalogTests
         return catalog;
     }
 
-    private static string Generate(string? catalog)
+    internal static string Generate(string? catalog)
     {
         var additional = catalog is null
             ? ImmutableArray<AdditionalText>.Empty
@@ -252,7 +252,7 @@ public sealed class CustomCatalogTests
     }
 
     /// <summary>Compiles the generated constants and calls <c>DewErrorCodes.IsTransient(code)</c>.</summary>
-    private static async Task<bool> IsTransientAsync(string? catalog, string code)
+    internal static async Task<bool> IsTransientAsync(string? catalog, string code)
     {
         var references = await AnalyzerHarness.ReferencesAsync(string.Empty);
         var generated = CSharpSyntaxTree.ParseText(Generate(catalog), AnalyzerHarness.ParseOptions(LanguageVersion.Latest));

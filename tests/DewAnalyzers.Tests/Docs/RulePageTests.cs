@@ -28,7 +28,8 @@ namespace DewAnalyzers.Tests.Docs;
 /// <item>The expected block comes immediately (only blank lines between) after the example that produces it: a
 /// <c>```csharp</c> block that is a complete compilation unit (usings, a class), compiled with .NET 8, the Huawei SDK
 /// stand-in and the generated catalog constants (<c>KmsErrorCodes</c>, <c>DewErrorCodes</c>); or, for DEW100, a
-/// <c>```tsv</c> block, which is an <c>example.errorcodes.tsv</c> catalog file (<c>⇥</c> stands for a tab).</item>
+/// <c>```tsv</c> block, which is an <c>example.errorcodes.tsv</c> catalog file (<c>⇥</c> stands for a tab), or a
+/// <c>```markdown</c> block, which is an <c>example.errorcodes.md</c> copied error-code page.</item>
 /// <item>The example must compile without errors, and the analyzers of the quoted rules must report exactly the quoted
 /// diagnostics of those rules: the same messages (each as many times as quoted), the same severity, and, when the line
 /// gives <c>file(line,col)</c>, at that line and column of the example.</item>
@@ -102,10 +103,13 @@ public sealed class RulePageTests
         }
 
         var parseOptions = AnalyzerHarness.ParseOptions(LanguageVersion.Latest);
-        var csharp = example.Language == "tsv" ? "class C { }" : example.Source;
-        var additional = example.Language == "tsv"
-            ? ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/0/example.errorcodes.tsv", example.Source.Replace('⇥', '\t')))
-            : ImmutableArray<AdditionalText>.Empty;
+        var csharp = example.Language is "tsv" or "markdown" ? "class C { }" : example.Source;
+        var additional = example.Language switch
+        {
+            "tsv" => ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/0/example.errorcodes.tsv", example.Source.Replace('⇥', '\t'))),
+            "markdown" => ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/0/example.errorcodes.md", example.Source)),
+            _ => ImmutableArray<AdditionalText>.Empty,
+        };
         var tree = CSharpSyntaxTree.ParseText(csharp, parseOptions, path: "/0/Example.cs");
         var references = await AnalyzerHarness.ReferencesAsync(csharp.Contains("using Polly", StringComparison.Ordinal) ? (csharp.Contains("RetryStrategyOptions", StringComparison.Ordinal) ? "polly8" : "polly7") : string.Empty);
         var (compilation, _) = AnalyzerHarness.RunGenerators(AnalyzerHarness.Compile(new[] { tree }, references), parseOptions, additional);
@@ -222,11 +226,11 @@ public sealed class RulePageTests
 
             var source = b > 0 ? blocks[b - 1] : null;
             var adjacent = source is not null
-                && (source.Language is "csharp" or "tsv")
+                && (source.Language is "csharp" or "tsv" or "markdown")
                 && Enumerable.Range(source.EndLine, block.StartLine - source.EndLine - 1).All(n => lines[n].Trim().Length == 0);
             if (!adjacent)
             {
-                problems.Add($"{page}:{block.StartLine}: quoted diagnostics without the example that produces them: put a ```csharp (or, for a catalog, ```tsv) block immediately before this block");
+                problems.Add($"{page}:{block.StartLine}: quoted diagnostics without the example that produces them: put a ```csharp (or, for a catalog, ```tsv or ```markdown) block immediately before this block");
                 continue;
             }
 
