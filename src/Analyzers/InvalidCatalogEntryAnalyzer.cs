@@ -8,10 +8,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace DewAnalyzers;
 
 /// <summary>
-/// DEW100: a line of a user's <c>*.errorcodes.tsv</c> catalog that cannot be loaded (wrong column count, malformed
-/// code, bad HTTP status, invalid constant name, unknown retry class, duplicate code, a new code without a name, a name
-/// used twice in one class, an override that renames a built-in code) or a file with no entries. Reported at the line;
-/// the line is skipped and the rest of the file still loads.
+/// DEW100: a row of a user's catalog (<c>*.errorcodes.md</c> page or <c>*.errorcodes.tsv</c> lines) that cannot be
+/// loaded (wrong column count, malformed code, bad HTTP status, invalid constant name, unknown retry class, duplicate
+/// code, a new code without a name, a name used twice in one class, an override that renames a built-in code or changes
+/// its status, two prefixes with one class name), a file with no entries, or a page with no table. Reported at the line;
+/// the row is skipped and the rest of the file still loads.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidCatalogEntryAnalyzer : DewAnalyzer
