@@ -179,8 +179,8 @@ internal sealed class AdmittedCodes
             case IInvocationOperation invocation when whenTrue:
                 AddInvocation(invocation);
                 break;
-            case IObjectCreationOperation { Arguments.Length: 1 } creation when whenTrue && RetryNames.IsBooleanTask(creation.Type):
-                AddCondition(creation.Arguments[0].Value, whenTrue: true);
+            case IObjectCreationOperation creation when whenTrue && RetryNames.WrappedCondition(creation) is { } wrapped:
+                AddCondition(wrapped, whenTrue: true);
                 break;
         }
     }
@@ -250,10 +250,10 @@ internal sealed class AdmittedCodes
             return;
         }
 
-        if (invocation.Arguments.Length == 1 && RetryNames.IsBooleanTask(method.ReturnType))
+        if (RetryNames.WrappedCondition(invocation) is { } wrapped)
         {
             // ValueTask.FromResult(condition), Task.FromResult(condition): Polly v8 predicates.
-            AddCondition(invocation.Arguments[0].Value, whenTrue: true);
+            AddCondition(wrapped, whenTrue: true);
             return;
         }
 
@@ -408,13 +408,7 @@ internal sealed class AdmittedCodes
             return value;
         }
 
-        return operation switch
-        {
-            IInvocationOperation { TargetMethod.Name: "True", Arguments.Length: 0 } invocation => RetryNames.IsBooleanTask(invocation.Type),
-            IInvocationOperation { Arguments.Length: 1 } invocation when RetryNames.IsBooleanTask(invocation.Type) => IsTruthy(invocation.Arguments[0].Value),
-            IObjectCreationOperation { Arguments.Length: 1 } creation when RetryNames.IsBooleanTask(creation.Type) => IsTruthy(creation.Arguments[0].Value),
-            _ => false,
-        };
+        return RetryNames.IsTrueResult(operation) || (RetryNames.WrappedCondition(operation) is { } wrapped && IsTruthy(wrapped));
     }
 
     private static bool IsConstant(IOperation? operation) => operation?.ConstantValue.HasValue == true;
