@@ -173,7 +173,7 @@ public sealed class BlanketRetryFixer : CodeFixProvider
 
         var isService = SyntaxFactory.IsPatternExpression(
             Parenthesized(exception.WithoutTrivia()),
-            SyntaxFactory.DeclarationPattern((TypeSyntax)CatalogConstantSyntax.ImportedName(serviceType), SyntaxFactory.SingleVariableDesignation(SyntaxFactory.Identifier(designation))));
+            SyntaxFactory.DeclarationPattern(CatalogConstantSyntax.ImportedType(serviceType), SyntaxFactory.SingleVariableDesignation(SyntaxFactory.Identifier(designation))));
         return SyntaxFactory.BinaryExpression(
                 SyntaxKind.LogicalOrExpression,
                 SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, SyntaxFactory.ParenthesizedExpression(isService)),
@@ -201,7 +201,7 @@ public sealed class BlanketRetryFixer : CodeFixProvider
         if (declaration is null)
         {
             var keyword = catchClause.CatchKeyword;
-            declaration = SyntaxFactory.CatchDeclaration((TypeSyntax)CatalogConstantSyntax.ImportedName("global::System.Exception"), SyntaxFactory.Identifier(variable))
+            declaration = SyntaxFactory.CatchDeclaration(CatalogConstantSyntax.ImportedType("global::System.Exception"), SyntaxFactory.Identifier(variable))
                 .WithLeadingTrivia(SyntaxFactory.Space)
                 .WithTrailingTrivia(keyword.TrailingTrivia);
             catchClause = catchClause.WithCatchKeyword(keyword.WithTrailingTrivia()).WithDeclaration(declaration);
