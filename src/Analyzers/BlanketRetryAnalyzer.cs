@@ -33,18 +33,8 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
             return;
         }
 
-        var constructs = state.RetryConstructs;
         var reporter = new Reporter(state);
-        if (constructs.HasSdkRetry || constructs.HasPolly7)
-        {
-            start.RegisterOperationAction(reporter.Invocation, OperationKind.Invocation);
-        }
-
-        if (constructs.HasPolly8)
-        {
-            start.RegisterOperationAction(reporter.Assignment, OperationKind.SimpleAssignment);
-        }
-
+        state.RetryConstructs.RegisterActions(start, reporter.Invocation, reporter.Assignment);
         start.RegisterOperationAction(reporter.Try, OperationKind.Try);
     }
 

@@ -69,7 +69,7 @@ internal sealed class AdmittedCodes
             return;
         }
 
-        foreach (var operation in Descendants(body))
+        foreach (var operation in OperationHelpers.DescendantsOutsideFunctions(body, _cancellationToken))
         {
             if (operation is IReturnOperation { ReturnedValue: { } value } returned)
             {
@@ -193,7 +193,7 @@ internal sealed class AdmittedCodes
             return;
         }
 
-        foreach (var operation in Descendants(collection))
+        foreach (var operation in OperationHelpers.DescendantsOutsideFunctions(collection, _cancellationToken))
         {
             if (operation.ConstantValue is { HasValue: true, Value: string } && !IsConstantString(operation.Parent))
             {
@@ -414,24 +414,4 @@ internal sealed class AdmittedCodes
     private static bool IsConstant(IOperation? operation) => operation?.ConstantValue.HasValue == true;
 
     private static bool IsConstantString(IOperation? operation) => operation?.ConstantValue is { HasValue: true, Value: string };
-
-    /// <summary>Descendants (and the node itself), without entering nested lambdas or local functions.</summary>
-    private IEnumerable<IOperation> Descendants(IOperation root)
-    {
-        var stack = new Stack<IOperation>(32);
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    stack.Push(child);
-                }
-            }
-        }
-    }
 }

@@ -165,7 +165,7 @@ internal sealed class AdmittedErrors
     {
         var scope = new Scope(handler);
         AddException(scope, exception);
-        foreach (var operation in Descendants(handler))
+        foreach (var operation in OperationHelpers.DescendantsOutsideFunctions(handler, _cancellationToken))
         {
             var decides = operation switch
             {
@@ -189,7 +189,7 @@ internal sealed class AdmittedErrors
             return false;
         }
 
-        foreach (var operation in Descendants(branch))
+        foreach (var operation in OperationHelpers.DescendantsOutsideFunctions(branch, _cancellationToken))
         {
             if (operation is IThrowOperation or IReturnOperation or IBranchOperation)
             {
@@ -444,26 +444,6 @@ internal sealed class AdmittedErrors
         }
 
         return operation;
-    }
-
-    /// <summary>Descendants of a handler, without entering lambdas or local functions (they do not decide the retry).</summary>
-    private IEnumerable<IOperation> Descendants(IOperation root)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    stack.Push(child);
-                }
-            }
-        }
     }
 
     /// <summary>What a condition is evaluated against.</summary>

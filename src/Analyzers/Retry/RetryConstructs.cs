@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers.Retry;
@@ -46,6 +48,23 @@ internal sealed class RetryConstructs
     public bool HasPolly7 => PolicyBuilder is not null || PolicyBuilderOfT is not null;
 
     public bool HasPolly8 => RetryStrategyOptionsOfT is not null;
+
+    /// <summary>
+    /// Registers a rule's callbacks for the families present: <paramref name="invocation"/> on invocations (SDK
+    /// <c>WithRetry</c>, Polly v7), <paramref name="shouldHandle"/> on assignments (Polly v8 <c>ShouldHandle</c>).
+    /// </summary>
+    public void RegisterActions(CompilationStartAnalysisContext start, Action<OperationAnalysisContext> invocation, Action<OperationAnalysisContext> shouldHandle)
+    {
+        if (HasSdkRetry || HasPolly7)
+        {
+            start.RegisterOperationAction(invocation, OperationKind.Invocation);
+        }
+
+        if (HasPolly8)
+        {
+            start.RegisterOperationAction(shouldHandle, OperationKind.SimpleAssignment);
+        }
+    }
 
     /// <summary>Cheap name test run before anything else on every invocation: <c>WithRetry</c> or a Polly v7 retry method.</summary>
     public bool MayConfigureRetry(IInvocationOperation invocation)

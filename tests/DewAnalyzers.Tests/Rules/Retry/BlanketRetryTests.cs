@@ -212,6 +212,29 @@ public sealed class BlanketRetryTests
         }
         """, version);
 
+    /// <summary>Looking at the exception decides the retry only in a branch that leaves or continues the loop.</summary>
+    [Fact]
+    public Task Loop_HandlerThatLooksAtTheExceptionOnlyToLogOrWait_IsReported() => VerifyAsync(Usings + """
+        class C
+        {
+            DecryptDataResponse M(KmsClient kms, DecryptDataRequest r)
+            {
+                for (var attempt = 1; ; attempt++)
+                {
+                    try { return kms.DecryptData(r); }
+                    {|DEW007:catch (ServiceResponseException e) when (attempt < 5)|}
+                    {
+                        Console.WriteLine(e is ClientRequestException ? "4xx " + e.ErrorCode : "5xx");
+                        if (e.HttpStatusCode == 429)
+                        {
+                            Thread.Sleep(1000);
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
     [Fact]
     public Task Loop_Message_UsesTheCalledOperations_OrTheStatusClass() => VerifyAsync(
         Usings + """
