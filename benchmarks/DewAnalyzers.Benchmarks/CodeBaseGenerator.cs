@@ -170,6 +170,7 @@ internal sealed class CodeBaseGenerator
         {
             folder = "Security";
             SdkRetry(w, random, noun, index, kms: random.Next(100) < 70);
+            BlanketRetries(w, noun, index);
         }
         else
         {
@@ -737,6 +738,40 @@ internal sealed class CodeBaseGenerator
         }
 
         w.Close();
+    }
+
+    /// <summary>
+    /// In half of the SDK-retry files, after them: retries that name no code (DEW007: a WithRetry condition that admits every
+    /// exception, a loop that goes round for every service error) beside one that retries only 5xx and transport errors (not
+    /// reported). Its own random generator, so the code before it is the same with or without this section.
+    /// </summary>
+    private void BlanketRetries(Writer w, string noun, int index)
+    {
+        var r = new Random(Seed ^ (index * 7919));
+        if (r.Next(100) >= 50)
+        {
+            return;
+        }
+
+        var kms = r.Next(100) < 70;
+        var op = Operation(r, kms);
+        var op2 = Operation(r, kms);
+        var op3 = Operation(r, kms);
+        w.Line().Open("namespace Contoso.Security");
+        w.Open($"public sealed class {noun}BlanketRetries{index}");
+        w.Line($"private readonly {AsyncClient(kms)} _client;").Line();
+        w.Line($"public {noun}BlanketRetries{index}({AsyncClient(kms)} client) => _client = client;").Line();
+        w.Line($"public Task<{op.Name}Response> {op.Name}WithRetryAsync({op.Name}Request request)");
+        w.Line($"    => _client.{op.Name}AsyncInvoker(request).WithRetry((response, exception) => exception != null, 3, BackoffStrategies.EqualJitter).Invoke();").Line();
+        w.Line($"public async Task<{op2.Name}Response> {op2.Name}WithLoopAsync({op2.Name}Request request)").Open().Line("var attempt = 0;").Line("while (true)").Open();
+        w.Line($"try {{ return await _client.{op2.Name}Async(request); }}");
+        w.Line(r.Next(2) == 0 ? "catch (ServiceResponseException) when (attempt++ < 3) { await Task.Delay(100 * attempt); }" : "catch (ClientRequestException e) when (attempt++ < 3) { Console.WriteLine(e.ErrorMsg); }");
+        w.Close().Close().Line();
+        w.Line($"public async Task<{op3.Name}Response> {op3.Name}WithTransportRetryAsync({op3.Name}Request request)").Open().Line("for (var attempt = 1; ; attempt++)").Open();
+        w.Line($"try {{ return await _client.{op3.Name}Async(request); }}");
+        w.Line("catch (ServerResponseException) when (attempt < 3) { }").Line("catch (ConnectionException) when (attempt < 3) { }");
+        w.Close().Close();
+        w.Close().Close();
     }
 
     // ---- codes --------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ using HuaweiCloud.SDK.Csms.V1.Model;
 
 namespace DewSample;
 
-/// <summary>CSMS calls: a retry of a code that never succeeds on retry, a dead handler, an impossible test.</summary>
+/// <summary>CSMS calls: a retry of a code that never succeeds on retry, a dead handler, an impossible test, a retry of every code.</summary>
 public sealed class SecretService
 {
     private readonly CsmsAsyncClient _csms;
@@ -35,6 +35,21 @@ public sealed class SecretService
         catch (ClientRequestException e) when (e.ErrorCode == "CSMS.0001") // DEW006: CSMS.0001 is HTTP 500, never a ClientRequestException
         {
             return false;
+        }
+    }
+
+    public async Task<ShowSecretResponse> ShowWithLoopAsync(ShowSecretRequest request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _csms.ShowSecretAsync(request);
+            }
+            catch (ClientRequestException) when (attempt < 3) // DEW007: retries every 4xx code, CSMS.0106 (secret not found) too
+            {
+                await Task.Delay(100 * attempt);
+            }
         }
     }
 }

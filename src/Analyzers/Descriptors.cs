@@ -59,6 +59,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "The SDK raises 4xx responses as ClientRequestException and 5xx responses as ServerResponseException, and every documented code comes with one HTTP status; a code tested on the other exception type, or together with another HttpStatusCode, never matches.");
 
+    public static readonly DiagnosticDescriptor BlanketRetry = Create(
+        DiagnosticIds.BlanketRetry,
+        "Retry of every service error",
+        "Retry of every {0} admits {1} non-transient error code(s){2}: {3}",
+        Categories.Correctness,
+        DiagnosticSeverity.Warning,
+        "A retry admits ServiceResponseException or ClientRequestException (or SdkException, or Exception around a KMS/CSMS call) without a condition on the error code: every code that is not transient fails the same way on every attempt, so the retry only adds latency and load.");
+
     public static readonly DiagnosticDescriptor InvalidCatalogEntry = Create(
         DiagnosticIds.InvalidCatalogEntry,
         "Invalid error-code catalog entry",

@@ -12,5 +12,6 @@ internal static class DiagnosticIds
     public const string NonTransientRetry = "DEW004";
     public const string NeverReturnedErrorCode = "DEW005";
     public const string ErrorCodeStatusMismatch = "DEW006";
+    public const string BlanketRetry = "DEW007";
     public const string InvalidCatalogEntry = "DEW100";
 }

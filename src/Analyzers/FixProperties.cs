@@ -40,6 +40,31 @@ internal static class FixProperties
     /// <summary>DEW004, DEW005: the reported code (<c>KMS.0207</c>), for the fix title.</summary>
     public const string Code = "Code";
 
-    /// <summary>DEW004: fully qualified <c>DewErrorCodes.IsTransient</c>; absent when the generated class is not there.</summary>
+    /// <summary>DEW004, DEW007: fully qualified <c>DewErrorCodes.IsTransient</c>; absent when the generated class is not there.</summary>
     public const string IsTransient = "IsTransient";
+
+    /// <summary>
+    /// DEW007: what "Retry only transient codes" edits, at the diagnostic's first additional location:
+    /// <see cref="BlanketFixPredicate"/>, <see cref="BlanketFixFilter"/> or <see cref="BlanketFixCondition"/>. Absent when
+    /// the fix is not offered.
+    /// </summary>
+    public const string BlanketFix = "BlanketFix";
+
+    /// <summary>The argument list of a Polly <c>Handle&lt;T&gt;(…)</c>: add a predicate, or narrow its lambda.</summary>
+    public const string BlanketFixPredicate = "Predicate";
+
+    /// <summary>A <c>catch</c> clause: add a <c>when</c> filter, or narrow it (naming the exception if needed).</summary>
+    public const string BlanketFixFilter = "Filter";
+
+    /// <summary>A boolean condition (WithRetry's lambda body, the value a Polly v8 predicate wraps): narrow it.</summary>
+    public const string BlanketFixCondition = "Condition";
+
+    /// <summary>DEW007 on a condition: the expression that holds the exception (<c>ex</c>, <c>args.Outcome.Exception</c>).</summary>
+    public const string Exception = "Exception";
+
+    /// <summary>
+    /// DEW007: fully qualified <c>ServiceResponseException</c>, when the exception the fix tests has no <c>ErrorCode</c>
+    /// (<c>SdkException</c>, <c>Exception</c>): the fix then writes "not a non-transient service error".
+    /// </summary>
+    public const string ServiceErrorType = "ServiceErrorType";
 }

@@ -155,11 +155,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
         return inferred.Count == 0 ? string.Empty : $" ({string.Join(", ", inferred)}: code list inferred, not documented)";
     }
 
-    private static string Describe(List<ErrorCodeEntry> missing)
-    {
-        var listed = string.Join(", ", missing.Take(ListedCodeCount).Select(e => e.CodeAndMessage));
-        return missing.Count > ListedCodeCount ? $"{listed} and {missing.Count - ListedCodeCount} more" : listed;
-    }
+    private static string Describe(List<ErrorCodeEntry> missing) => ErrorCodeEntry.Describe(missing, ListedCodeCount);
 
     private static string Comment(ErrorCodeEntry entry)
     {

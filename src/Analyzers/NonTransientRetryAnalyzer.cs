@@ -24,18 +24,8 @@ public sealed class NonTransientRetryAnalyzer : DewAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
     {
-        var constructs = state.RetryConstructs;
         var reporter = new Reporter(state);
-
-        if (constructs.HasSdkRetry || constructs.HasPolly7)
-        {
-            start.RegisterOperationAction(reporter.Invocation, OperationKind.Invocation);
-        }
-
-        if (constructs.HasPolly8)
-        {
-            start.RegisterOperationAction(reporter.Assignment, OperationKind.SimpleAssignment);
-        }
+        state.RetryConstructs.RegisterActions(start, reporter.Invocation, reporter.Assignment);
 
         if (state.Sdk.HasErrorCodes)
         {

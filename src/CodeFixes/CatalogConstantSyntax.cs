@@ -31,6 +31,10 @@ internal static class CatalogConstantSyntax
     public static ExpressionSyntax ImportedName(string qualifiedName)
         => SyntaxFactory.ParseExpression(qualifiedName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
 
+    /// <summary>As <see cref="ImportedName"/>, for a type (<c>global::System.Exception</c>).</summary>
+    public static TypeSyntax ImportedType(string qualifiedName)
+        => SyntaxFactory.ParseTypeName(qualifiedName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+
     /// <summary>
     /// Replaces nodes of <paramref name="root"/> (the document's root) and runs <see cref="AddImportsAndSimplifyAsync"/>
     /// once for all of them; the document unchanged when there is nothing to replace.

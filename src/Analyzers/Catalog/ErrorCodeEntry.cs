@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace DewAnalyzers.Catalog;
 
 /// <summary>One documented error code: a row of ErrorCodes.tsv or of a user's *.errorcodes.tsv.</summary>
@@ -65,6 +68,16 @@ internal sealed class ErrorCodeEntry
 
     /// <summary>The code and its message for diagnostic messages, e.g. <c>KMS.0207 (The key does not exist.)</c>.</summary>
     public string CodeAndMessage => Code + " (" + Message.Trim() + ")";
+
+    /// <summary>
+    /// The first <paramref name="listed"/> entries as <see cref="CodeAndMessage"/>, comma separated, then "and N more" for
+    /// the rest (the code lists of DEW003 and DEW007 messages).
+    /// </summary>
+    public static string Describe(IReadOnlyList<ErrorCodeEntry> entries, int listed)
+    {
+        var shown = string.Join(", ", entries.Take(listed).Select(e => e.CodeAndMessage));
+        return entries.Count > listed ? $"{shown} and {entries.Count - listed} more" : shown;
+    }
 
     public ErrorCodeEntry WithRetry(RetryClass retry, string retryDetail)
         => new(Code, HttpStatus, Name, retry, retryDetail, Message, Description, Measure, Line, IsDerived);

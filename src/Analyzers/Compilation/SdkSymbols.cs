@@ -15,6 +15,7 @@ internal sealed class SdkSymbols
     public SdkSymbols(Compilation compilation)
     {
         var types = new KnownTypes(compilation, "HuaweiCloud.SDK");
+        SdkException = types.Get("HuaweiCloud.SDK.Core.SdkException");
         ServiceResponseException = types.Get("HuaweiCloud.SDK.Core.ServiceResponseException");
         ClientRequestException = types.Get("HuaweiCloud.SDK.Core.ClientRequestException");
         ServerResponseException = types.Get("HuaweiCloud.SDK.Core.ServerResponseException");
@@ -32,6 +33,9 @@ internal sealed class SdkSymbols
             FindMember<IPropertySymbol>(ServiceResponseException, "HttpStatusCode"),
             FindMember<IFieldSymbol>(SdkError, "ErrorCode")));
     }
+
+    /// <summary>The root of every exception the SDK throws itself (service errors and transport failures).</summary>
+    public INamedTypeSymbol? SdkException { get; }
 
     public INamedTypeSymbol? ServiceResponseException { get; }
 

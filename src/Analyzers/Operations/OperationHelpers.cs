@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,6 +41,29 @@ internal static class OperationHelpers
             IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property => property.Property,
             _ => null,
         };
+
+    /// <summary>
+    /// The operation and its descendants, without entering nested lambdas or local functions (they run at another time:
+    /// a retry condition or handler is what is written outside them).
+    /// </summary>
+    public static IEnumerable<IOperation> DescendantsOutsideFunctions(IOperation root, CancellationToken cancellationToken)
+    {
+        var stack = new Stack<IOperation>(32);
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
 
     /// <summary>The outermost operation of the tree <paramref name="operation"/> belongs to (the method body, initializer…).</summary>
     public static IOperation Root(IOperation operation)

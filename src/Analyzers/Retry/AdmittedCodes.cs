@@ -69,7 +69,7 @@ internal sealed class AdmittedCodes
             return;
         }
 
-        foreach (var operation in Descendants(body))
+        foreach (var operation in OperationHelpers.DescendantsOutsideFunctions(body, _cancellationToken))
         {
             if (operation is IReturnOperation { ReturnedValue: { } value } returned)
             {
@@ -179,8 +179,8 @@ internal sealed class AdmittedCodes
             case IInvocationOperation invocation when whenTrue:
                 AddInvocation(invocation);
                 break;
-            case IObjectCreationOperation { Arguments.Length: 1 } creation when whenTrue && RetryNames.IsBooleanTask(creation.Type):
-                AddCondition(creation.Arguments[0].Value, whenTrue: true);
+            case IObjectCreationOperation creation when whenTrue && RetryNames.WrappedCondition(creation) is { } wrapped:
+                AddCondition(wrapped, whenTrue: true);
                 break;
         }
     }
@@ -193,7 +193,7 @@ internal sealed class AdmittedCodes
             return;
         }
 
-        foreach (var operation in Descendants(collection))
+        foreach (var operation in OperationHelpers.DescendantsOutsideFunctions(collection, _cancellationToken))
         {
             if (operation.ConstantValue is { HasValue: true, Value: string } && !IsConstantString(operation.Parent))
             {
@@ -250,10 +250,10 @@ internal sealed class AdmittedCodes
             return;
         }
 
-        if (invocation.Arguments.Length == 1 && RetryNames.IsBooleanTask(method.ReturnType))
+        if (RetryNames.WrappedCondition(invocation) is { } wrapped)
         {
             // ValueTask.FromResult(condition), Task.FromResult(condition): Polly v8 predicates.
-            AddCondition(invocation.Arguments[0].Value, whenTrue: true);
+            AddCondition(wrapped, whenTrue: true);
             return;
         }
 
@@ -408,36 +408,10 @@ internal sealed class AdmittedCodes
             return value;
         }
 
-        return operation switch
-        {
-            IInvocationOperation { TargetMethod.Name: "True", Arguments.Length: 0 } invocation => RetryNames.IsBooleanTask(invocation.Type),
-            IInvocationOperation { Arguments.Length: 1 } invocation when RetryNames.IsBooleanTask(invocation.Type) => IsTruthy(invocation.Arguments[0].Value),
-            IObjectCreationOperation { Arguments.Length: 1 } creation when RetryNames.IsBooleanTask(creation.Type) => IsTruthy(creation.Arguments[0].Value),
-            _ => false,
-        };
+        return RetryNames.IsTrueResult(operation) || (RetryNames.WrappedCondition(operation) is { } wrapped && IsTruthy(wrapped));
     }
 
     private static bool IsConstant(IOperation? operation) => operation?.ConstantValue.HasValue == true;
 
     private static bool IsConstantString(IOperation? operation) => operation?.ConstantValue is { HasValue: true, Value: string };
-
-    /// <summary>Descendants (and the node itself), without entering nested lambdas or local functions.</summary>
-    private IEnumerable<IOperation> Descendants(IOperation root)
-    {
-        var stack = new Stack<IOperation>(32);
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    stack.Push(child);
-                }
-            }
-        }
-    }
 }

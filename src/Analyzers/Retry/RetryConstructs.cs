@@ -1,13 +1,17 @@
+using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers.Retry;
 
 /// <summary>
-/// The retry constructs DEW004 recognizes (docs/rules/DEW004.md), resolved by symbol once per compilation (<see cref="CompilationState"/>): the SDK's
+/// The retry constructs DEW004 and DEW007 recognize (docs/rules/DEW004.md), resolved by symbol once per compilation (<see cref="CompilationState"/>): the SDK's
 /// <c>BaseInvoker.WithRetry</c>, Polly v7 <c>Handle/Or</c> chains ending in a retry, Polly v8
-/// <c>RetryStrategyOptions.ShouldHandle</c>. Each family is off when its types are absent. Loops and named
-/// predicates live in <see cref="RetryLoops"/> and <see cref="RetryNames"/>.
+/// <c>RetryStrategyOptions.ShouldHandle</c>. Each family is off when its types are absent. A construct is read into its
+/// <see cref="RetryHandlers"/>: DEW004 collects the codes they admit, DEW007 asks whether they admit every code. Loops and
+/// named predicates live in <see cref="RetryLoops"/> and <see cref="RetryNames"/>.
 /// </summary>
 internal sealed class RetryConstructs
 {
@@ -45,6 +49,23 @@ internal sealed class RetryConstructs
 
     public bool HasPolly8 => RetryStrategyOptionsOfT is not null;
 
+    /// <summary>
+    /// Registers a rule's callbacks for the families present: <paramref name="invocation"/> on invocations (SDK
+    /// <c>WithRetry</c>, Polly v7), <paramref name="shouldHandle"/> on assignments (Polly v8 <c>ShouldHandle</c>).
+    /// </summary>
+    public void RegisterActions(CompilationStartAnalysisContext start, Action<OperationAnalysisContext> invocation, Action<OperationAnalysisContext> shouldHandle)
+    {
+        if (HasSdkRetry || HasPolly7)
+        {
+            start.RegisterOperationAction(invocation, OperationKind.Invocation);
+        }
+
+        if (HasPolly8)
+        {
+            start.RegisterOperationAction(shouldHandle, OperationKind.SimpleAssignment);
+        }
+    }
+
     /// <summary>Cheap name test run before anything else on every invocation: <c>WithRetry</c> or a Polly v7 retry method.</summary>
     public bool MayConfigureRetry(IInvocationOperation invocation)
     {
@@ -62,6 +83,34 @@ internal sealed class RetryConstructs
     /// </summary>
     public bool TryAddInvocation(IInvocationOperation invocation, AdmittedCodes codes)
     {
+        if (!TryGetHandlers(invocation, out var handlers))
+        {
+            return false;
+        }
+
+        handlers.AddTo(codes);
+        return true;
+    }
+
+    /// <summary>For <c>options.ShouldHandle = ...</c> on Polly v8 retry options, adds the predicate builder's predicates or the lambda.</summary>
+    public bool TryAddShouldHandle(ISimpleAssignmentOperation assignment, AdmittedCodes codes)
+    {
+        if (!TryGetHandlers(assignment, out var handlers))
+        {
+            return false;
+        }
+
+        handlers.AddTo(codes);
+        return true;
+    }
+
+    /// <summary>
+    /// The handlers of an invocation that configures a retry: the condition of <c>invoker.WithRetry(condition, n, backoff)</c>,
+    /// or the steps of a Polly v7 <c>Policy.Handle&lt;T&gt;(p).Or&lt;U&gt;(q)</c> chain ending in a retry. False for anything else.
+    /// </summary>
+    public bool TryGetHandlers(IInvocationOperation invocation, out RetryHandlers handlers)
+    {
+        handlers = null!;
         var method = invocation.TargetMethod;
         if (method.Name == "WithRetry")
         {
@@ -70,7 +119,7 @@ internal sealed class RetryConstructs
                 return false;
             }
 
-            codes.AddDelegate(ArgumentAt(invocation, 0));
+            handlers = RetryHandlers.Condition(RetryHandlerKind.SdkCondition, ArgumentAt(invocation, 0));
             return true;
         }
 
@@ -80,7 +129,7 @@ internal sealed class RetryConstructs
             return false;
         }
 
-        var found = false;
+        var steps = ImmutableArray.CreateBuilder<IInvocationOperation>();
         for (var link = OperationHelpers.Unwrap(ArgumentAt(invocation, 0)); link is IInvocationOperation step; link = OperationHelpers.Unwrap(step.Instance))
         {
             if (!IsOneOf(step.TargetMethod.ContainingType.OriginalDefinition, Policy, PolicyOfT, PolicyBuilder, PolicyBuilderOfT))
@@ -88,16 +137,20 @@ internal sealed class RetryConstructs
                 break;
             }
 
-            AddDelegateArguments(step, codes);
-            found = true;
+            steps.Add(step);
         }
 
-        return found;
+        handlers = RetryHandlers.Steps(steps.ToImmutable());
+        return steps.Count > 0;
     }
 
-    /// <summary>For <c>options.ShouldHandle = ...</c> on Polly v8 retry options, adds the predicate builder's predicates or the lambda.</summary>
-    public bool TryAddShouldHandle(ISimpleAssignmentOperation assignment, AdmittedCodes codes)
+    /// <summary>
+    /// The handlers of <c>options.ShouldHandle = ...</c> on Polly v8 retry options: the predicate builder's steps, or the
+    /// predicate itself. False for anything else (circuit breakers, fallbacks, hedging).
+    /// </summary>
+    public bool TryGetHandlers(ISimpleAssignmentOperation assignment, out RetryHandlers handlers)
     {
+        handlers = null!;
         if (!HasPolly8 || assignment.Target is not IPropertyReferenceOperation { Property.Name: "ShouldHandle" } target
             || !OperationHelpers.DerivesFrom(target.Property.ContainingType, RetryStrategyOptionsOfT))
         {
@@ -107,32 +160,23 @@ internal sealed class RetryConstructs
         var value = OperationHelpers.Unwrap(assignment.Value);
         if (value is IInvocationOperation or IObjectCreationOperation && OperationHelpers.DerivesFrom(value.Type, PredicateBuilderOfT))
         {
+            var steps = ImmutableArray.CreateBuilder<IInvocationOperation>();
             for (var link = value; link is IInvocationOperation step; link = OperationHelpers.Unwrap(step.Instance))
             {
-                AddDelegateArguments(step, codes);
+                steps.Add(step);
             }
 
+            handlers = RetryHandlers.Steps(steps.ToImmutable());
             return true;
         }
 
-        codes.AddDelegate(value);
+        handlers = RetryHandlers.Condition(RetryHandlerKind.OutcomePredicate, value);
         return true;
     }
 
     /// <summary><c>Retry</c>, <c>RetryAsync</c>, <c>RetryForever*</c>, <c>WaitAndRetry*</c>; not circuit breakers, fallbacks or timeouts.</summary>
     private static bool IsPolly7RetryName(string name)
         => name.StartsWith("Retry", System.StringComparison.Ordinal) || name.StartsWith("WaitAndRetry", System.StringComparison.Ordinal);
-
-    private static void AddDelegateArguments(IInvocationOperation invocation, AdmittedCodes codes)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Value.Type?.TypeKind == TypeKind.Delegate)
-            {
-                codes.AddDelegate(argument.Value);
-            }
-        }
-    }
 
     private static IOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
     {

@@ -28,8 +28,7 @@ internal static class RetryLoops
 
         foreach (var handler in tryOperation.Catches)
         {
-            var goesRound = !AlwaysExits(handler.Handler);
-            if (handler.Filter is not null && goesRound)
+            if (handler.Filter is not null && GoesRound(handler))
             {
                 codes.AddRetriedCondition(handler.Filter, whenTrue: true, handler.Handler);
             }
@@ -57,6 +56,55 @@ internal static class RetryLoops
             }
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="loop"/> runs <paramref name="tryOperation"/> again only after a failure (DEW007, which
+    /// reports handlers that do not look at the code and so must not mistake a loop over items for a retry): the loop does
+    /// not walk items, and the try block leaves the loop when it completes (<c>return</c>, <c>break</c>, <c>throw</c>) or
+    /// sets a variable the loop's condition reads (<c>done = true</c>).
+    /// </summary>
+    public static bool RetriesAfterFailureOnly(ITryOperation tryOperation, ILoopOperation loop)
+    {
+        if (WalksItems(loop, tryOperation))
+        {
+            return false;
+        }
+
+        if (OperationHelpers.AlwaysLeaves(tryOperation.Body, continueLeaves: false))
+        {
+            return true;
+        }
+
+        var condition = loop switch
+        {
+            IForLoopOperation forLoop => forLoop.Condition,
+            IWhileLoopOperation whileLoop => whileLoop.Condition,
+            _ => null,
+        };
+        if (condition is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in tryOperation.Body.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation assignment && OperationHelpers.SymbolOf(assignment.Target) is { } assigned)
+            {
+                foreach (var read in condition.DescendantsAndSelf())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(OperationHelpers.SymbolOf(read), assigned))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when some path through the handler lets the loop go round (no <c>throw</c>/<c>return</c>/<c>break</c> on it).</summary>
+    public static bool GoesRound(ICatchClauseOperation handler) => !AlwaysExits(handler.Handler);
 
     /// <summary>The statements other than the branch at <paramref name="index"/>, and the branch's taken arm (null: none).</summary>
     private static IOperation[] Scopes(System.Collections.Immutable.ImmutableArray<IOperation> statements, int index, IOperation? taken)

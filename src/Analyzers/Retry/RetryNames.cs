@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace DewAnalyzers.Retry;
 
@@ -115,6 +116,26 @@ internal static class RetryNames
     public static bool IsBooleanTask(ITypeSymbol? type)
         => type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
             && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
+
+    /// <summary>
+    /// The condition a predicate result wraps: <c>x</c> of <c>ValueTask.FromResult(x)</c>, <c>Task.FromResult(x)</c> or
+    /// <c>new ValueTask&lt;bool&gt;(x)</c> (Polly v8 predicates); null for anything else.
+    /// </summary>
+    public static IOperation? WrappedCondition(IOperation? operation)
+        => operation switch
+        {
+            IInvocationOperation { Arguments.Length: 1 } invocation when IsBooleanTask(invocation.TargetMethod.ReturnType) => invocation.Arguments[0].Value,
+            IObjectCreationOperation { Arguments.Length: 1 } creation when IsBooleanTask(creation.Type) => creation.Arguments[0].Value,
+            _ => null,
+        };
+
+    /// <summary>True for Polly v8's <c>PredicateResult.True()</c> (a parameterless <c>True</c> returning a boolean task).</summary>
+    public static bool IsTrueResult(IOperation? operation)
+        => operation is IInvocationOperation { TargetMethod.Name: "True", Arguments.Length: 0 } invocation && IsBooleanTask(invocation.Type);
+
+    /// <summary>True for Polly v8's <c>PredicateResult.False()</c>.</summary>
+    public static bool IsFalseResult(IOperation? operation)
+        => operation is IInvocationOperation { TargetMethod.Name: "False", Arguments.Length: 0 } invocation && IsBooleanTask(invocation.Type);
 
     private static bool IsStringCollection(ITypeSymbol? type)
     {

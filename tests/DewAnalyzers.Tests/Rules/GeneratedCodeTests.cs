@@ -143,6 +143,7 @@ public sealed class GeneratedCodeTests
     [InlineData("DEW004")]
     [InlineData("DEW005")]
     [InlineData("DEW006")]
+    [InlineData("DEW007")]
     public Task GeneratedCodeAttributeOnProperty_OperationRulesInItsGetterAreNotReported(string rule)
     {
         var getter = rule switch
@@ -185,6 +186,9 @@ public sealed class GeneratedCodeTests
                             catch (ClientRequestException e) when (e.ErrorCode == {|DEW006:"KMS.0101"|}) { return null; }
                         }
                     }
+                """,
+            "DEW007" => """
+                    => csms.ShowSecretInvoker(new ShowSecretRequest()).WithRetry({|DEW007:(r, e) => e != null|}, 3, BackoffStrategies.None).Invoke();
                 """,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
@@ -691,6 +695,7 @@ public sealed class GeneratedCodeTests
         "DEW004" => New<NonTransientRetryAnalyzer>(),
         "DEW005" => New<NeverReturnedErrorCodeAnalyzer>(),
         "DEW006" => New<ErrorCodeStatusMismatchAnalyzer>(),
+        "DEW007" => New<BlanketRetryAnalyzer>(),
         DriverReference => New<DriverReferenceAnalyzer>(),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
