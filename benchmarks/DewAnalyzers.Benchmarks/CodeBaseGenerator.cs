@@ -169,8 +169,9 @@ internal sealed class CodeBaseGenerator
         else if (kind < 85)
         {
             folder = "Security";
-            SdkRetry(w, random, noun, index, kms: random.Next(100) < 70);
-            BlanketRetries(w, noun, index);
+            var kms = random.Next(100) < 70;
+            SdkRetry(w, random, noun, index, kms);
+            BlanketRetries(w, noun, index, kms);
         }
         else
         {
@@ -741,11 +742,11 @@ internal sealed class CodeBaseGenerator
     }
 
     /// <summary>
-    /// In half of the SDK-retry files, after them: retries that name no code (DEW007: a WithRetry condition that admits every
+    /// In half of the SDK-retry files, after them (same service, so the file's usings apply): retries that name no code (DEW007: a WithRetry condition that admits every
     /// exception, a loop that goes round for every service error) beside one that retries only 5xx and transport errors (not
     /// reported). Its own random generator, so the code before it is the same with or without this section.
     /// </summary>
-    private void BlanketRetries(Writer w, string noun, int index)
+    private void BlanketRetries(Writer w, string noun, int index, bool kms)
     {
         var r = new Random(Seed ^ (index * 7919));
         if (r.Next(100) >= 50)
@@ -753,7 +754,6 @@ internal sealed class CodeBaseGenerator
             return;
         }
 
-        var kms = r.Next(100) < 70;
         var op = Operation(r, kms);
         var op2 = Operation(r, kms);
         var op3 = Operation(r, kms);
