@@ -169,8 +169,9 @@ internal sealed class CodeBaseGenerator
         else if (kind < 85)
         {
             folder = "Security";
-            SdkRetry(w, random, noun, index, kms: random.Next(100) < 70);
-            BlanketRetries(w, noun, index);
+            var kms = random.Next(100) < 70;
+            SdkRetry(w, random, noun, index, kms);
+            BlanketRetries(w, noun, index, kms);
         }
         else
         {
@@ -743,9 +744,10 @@ internal sealed class CodeBaseGenerator
     /// <summary>
     /// In half of the SDK-retry files, after them: retries that name no code (DEW007: a WithRetry condition that admits every
     /// exception, a loop that goes round for every service error) beside one that retries only 5xx and transport errors (not
-    /// reported). Its own random generator, so the code before it is the same with or without this section.
+    /// reported). Its own random generator, so the code before it is the same with or without this section. It calls the
+    /// service of the file's SDK retries (<paramref name="kms"/>), whose usings the file has.
     /// </summary>
-    private void BlanketRetries(Writer w, string noun, int index)
+    private void BlanketRetries(Writer w, string noun, int index, bool kms)
     {
         var r = new Random(Seed ^ (index * 7919));
         if (r.Next(100) >= 50)
@@ -753,7 +755,8 @@ internal sealed class CodeBaseGenerator
             return;
         }
 
-        var kms = r.Next(100) < 70;
+        // Drawn and not used: it picked the service before the file did, and keeps the operations drawn below as they were.
+        _ = r.Next(100);
         var op = Operation(r, kms);
         var op2 = Operation(r, kms);
         var op3 = Operation(r, kms);
