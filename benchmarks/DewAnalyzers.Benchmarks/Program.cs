@@ -16,7 +16,8 @@ namespace DewAnalyzers.Benchmarks;
 /// dotnet run -c Release --project benchmarks/DewAnalyzers.Benchmarks -- [options]
 /// <list type="bullet">
 /// <item>(no mode) the synthetic code base at each size, with the SDK and without it (the "no SDK" variant), then the
-///   IDE per-edit section at 100k lines; writes benchmarks/results.md unless --quick or --output.
+///   IDE per-edit section at 100k lines, then the catalog section (a 20,000-row error-code page at the smallest size,
+///   also in --quick, with at least 3 repeats); writes benchmarks/results.md unless --quick or --output.
 ///   --quick: 10k lines, one repeat, no IDE section. --sizes 10000,100000,400000, --repeat N, --peer-repeat N,
 ///   --no-peer (skip Meziantou.Analyzer), --no-ide (skip the IDE section), --isolate (each DEW analyzer alone).</item>
 /// <item>--ide: only the IDE per-edit latency (a workspace with the --ide-lines N code base, default 100000; one
@@ -180,12 +181,15 @@ internal static class Program
             }
         }
 
+        // The catalog section last: the pages it parses stay in CustomCatalogs' cache, which the other sections never use.
+        var catalogResult = CatalogBenchmark.Run(options, passes, codeBase, total);
+
         var noSdkRegistrations = dew.Select(a => (a.GetType().Name, Registrations.Record(a, Workload.CreateCompilation(Array.Empty<SyntaxTree>(), withSdk: false), analyzerOptions))).ToList();
-        var report = Report.Render(options, started, total.Elapsed, results, dew.Length, passes.BaselineSet, noSdkRegistrations, peerDescription, peer.Length, ideResult);
+        var report = Report.Render(options, started, total.Elapsed, results, dew.Length, passes.BaselineSet, noSdkRegistrations, peerDescription, peer.Length, ideResult, catalogResult);
         Console.WriteLine();
         Console.WriteLine(report);
         WriteOutput(options.Output ?? (options.Quick ? null : Path.Combine(RepoRoot(), "benchmarks", "results.md")), report);
-        var exceptions = results.Any(r => r.DewExceptions > 0 || r.NoSdk?.DewExceptions > 0) || ideResult?.Exceptions > 0;
+        var exceptions = results.Any(r => r.DewExceptions > 0 || r.NoSdk?.DewExceptions > 0) || ideResult?.Exceptions > 0 || catalogResult.Exceptions > 0;
         return exceptions ? 3 : 0;
     }
 
@@ -428,7 +432,8 @@ internal static class Program
             List<(string Name, Registrations Registrations)> noSdkRegistrations,
             string peerDescription,
             int peerCount,
-            IdeResult? ide)
+            IdeResult? ide,
+            CatalogResult? catalog)
         {
             var s = new StringBuilder();
             var inv = CultureInfo.InvariantCulture;
@@ -486,6 +491,12 @@ internal static class Program
                     $"generator steps cached on edits that do not touch catalogs: {IdeBenchmark.CachedText(ide)}.");
             }
 
+            if (catalog is not null)
+            {
+                s.AppendLine().AppendLine($"Catalog (section below): a {CatalogBenchmark.Rows.ToString("N0", inv)}-row `*.errorcodes.md` page adds {AnalyzerSets.Ms(catalog.AddedMs)} ms to a build of {catalog.Lines.ToString("N0", inv)} lines (generator + DEW analyzers): " +
+                    $"{Verdict(catalog.AddedMs < CatalogBenchmark.MaxAddedMs)} (target < {CatalogBenchmark.MaxAddedMs.ToString("0", inv)} ms); compiling its generated constants adds {AnalyzerSets.Ms(catalog.CompileAddedMs)} ms more.");
+            }
+
             var ends = baseline.Where(b => b.Registrations.CompilationEndActions > 0).Select(b => b.Dew.GetType().Name).ToList();
             s.AppendLine();
             s.AppendLine(ends.Count == 0
@@ -524,6 +535,11 @@ internal static class Program
             if (ide is not null)
             {
                 s.AppendLine().Append(IdeBenchmark.RenderSection(ide));
+            }
+
+            if (catalog is not null)
+            {
+                s.AppendLine().Append(CatalogBenchmark.RenderSection(catalog));
             }
 
             s.AppendLine().AppendLine("## DEW diagnostics on the synthetic code (last repeat)").AppendLine();

@@ -101,10 +101,14 @@ internal sealed class Workload
     /// each analyzer's execution time is its own single-threaded cost), with the driver's execution-time telemetry.
     /// </summary>
     public AnalyzerRun MeasureAnalyzers(ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+        => MeasureAnalyzers(Compile(_trees), analyzers, options);
+
+    /// <summary><see cref="MeasureAnalyzers(ImmutableArray{DiagnosticAnalyzer}, AnalyzerOptions)"/> on a given (fresh) compilation.</summary>
+    public static AnalyzerRun MeasureAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
     {
         var exceptions = 0;
         string? first = null;
-        var withAnalyzers = Compile(_trees).WithAnalyzers(
+        var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
                 options,
