@@ -179,6 +179,22 @@ internal static class CatalogBenchmark
         var merged = CustomCatalogs.Load(ImmutableArray.Create<AdditionalText>(parsePage), CancellationToken.None);
         stopwatch.Stop();
         result?.ParseMergeMs.Add(stopwatch.Elapsed.TotalMilliseconds);
+        if (Environment.GetEnvironmentVariable("DEW_CATALOG_BREAKDOWN") == "1")
+        {
+            var fresh = SourceText.From(Page(run, "breakdown"), Encoding.UTF8);
+            var clock = Stopwatch.StartNew();
+            _ = fresh.GetChecksum();
+            var checksumMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var content = fresh.ToString();
+            var textMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var parsed = PublishedPageParser.Parse(content);
+            var parseMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            _ = ErrorCodeCatalog.BuiltIn.Merge(parsed.Entries, out _);
+            Console.WriteLine($"    breakdown: checksum {checksumMs:0.0} ms, text {textMs:0.0} ms, parse {parseMs:0.0} ms, merge {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        }
         if (result is not null && result.ParseMergeMs.Count == 1)
         {
             result.EntriesWithout = ErrorCodeCatalog.BuiltIn.Entries.Length;

@@ -265,15 +265,17 @@ internal sealed class ErrorCodeCatalog
             return this;
         }
 
-        var entries = Entries.ToList();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<ErrorCodeEntry>(Entries.Length + custom.Length);
+        entries.AddRange(Entries);
+        var index = new Dictionary<string, int>(entries.Capacity, StringComparer.Ordinal);
+        var names = new HashSet<(string Prefix, string Name)>();
         var classes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var classOfPrefix = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             index.Add(entries[i].Code, i);
-            names.Add(entries[i].Prefix + "/" + entries[i].Name);
-            classes[ClassNameFor(entries[i].Prefix)] = entries[i].Prefix;
+            names.Add((entries[i].Prefix, entries[i].Name));
+            classes[ClassNameOf(entries[i].Prefix, classOfPrefix)] = entries[i].Prefix;
         }
 
         foreach (var entry in custom)
@@ -294,14 +296,14 @@ internal sealed class ErrorCodeCatalog
                 continue;
             }
 
-            var className = ClassNameFor(entry.Prefix);
+            var className = ClassNameOf(entry.Prefix, classOfPrefix);
             if (classes.TryGetValue(className, out var owner) && owner != entry.Prefix)
             {
                 errors.Add((entry, $"the prefix '{entry.Prefix}' would generate {className}, the class of the prefix '{owner}'"));
                 continue;
             }
 
-            if (!names.Add(entry.Prefix + "/" + entry.Name))
+            if (!names.Add((entry.Prefix, entry.Name)))
             {
                 errors.Add((entry, $"the constant name '{entry.Name}' is already used in {className}"));
                 continue;
@@ -317,7 +319,19 @@ internal sealed class ErrorCodeCatalog
     }
 
     /// <summary>The entry <paramref name="current"/> becomes with a user line for the same code, or null to keep it (a problem is recorded).</summary>
-    private static ErrorCodeEntry? Override(ErrorCodeEntry current, ErrorCodeEntry line, HashSet<string> names, ImmutableArray<(ErrorCodeEntry, string)>.Builder errors)
+    /// <summary><see cref="ClassNameFor"/>, built once per prefix during a merge.</summary>
+    private static string ClassNameOf(string prefix, Dictionary<string, string> classOfPrefix)
+    {
+        if (!classOfPrefix.TryGetValue(prefix, out var className))
+        {
+            className = ClassNameFor(prefix);
+            classOfPrefix.Add(prefix, className);
+        }
+
+        return className;
+    }
+
+    private static ErrorCodeEntry? Override(ErrorCodeEntry current, ErrorCodeEntry line, HashSet<(string Prefix, string Name)> names, ImmutableArray<(ErrorCodeEntry, string)>.Builder errors)
     {
         if (line.HttpStatus != current.HttpStatus)
         {
@@ -341,13 +355,13 @@ internal sealed class ErrorCodeCatalog
                 return null;
             }
 
-            if (!names.Add(current.Prefix + "/" + line.Name))
+            if (!names.Add((current.Prefix, line.Name)))
             {
                 errors.Add((line, $"the constant name '{line.Name}' is already used in {ClassNameFor(line.Prefix)}"));
                 return null;
             }
 
-            names.Remove(current.Prefix + "/" + current.Name);
+            names.Remove((current.Prefix, current.Name));
             result = result.WithName(line.Name);
         }
 

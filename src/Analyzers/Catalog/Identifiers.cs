@@ -21,8 +21,9 @@ internal static class Identifiers
             }
         }
 
-        return SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
-            && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None
+        // No C# keyword or contextual keyword is longer than 10 characters: long names skip the two look-ups.
+        return (name.Length > 10
+                || (SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None))
             && name != ErrorCodeConstantsGenerator.IsTransientMethodName;
     }
 

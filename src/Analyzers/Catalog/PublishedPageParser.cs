@@ -95,10 +95,10 @@ internal static class PublishedPageParser
     private static string DeriveName(string message, string description, string digits, StringBuilder builder)
     {
         var source = message.Length != 0 ? message : description;
-        var name = PascalWords(source, SentenceEnd(source), builder);
+        var name = PascalWords(source, firstSentence: true, builder);
         if (name.Length == 0)
         {
-            name = PascalWords(source, source.Length, builder);
+            name = PascalWords(source, firstSentence: false, builder);
         }
 
         if (name.Length == 0 || !IsAsciiLetter(name[0]))
@@ -122,50 +122,86 @@ internal static class PublishedPageParser
     /// </summary>
     private static string[] AssignNames(List<Row> rows)
     {
+        // Per prefix, how many rows derive each name; then the names in use. Ordinal string keys, one table per prefix:
+        // a page has tens of thousands of rows and a handful of prefixes.
         var baseNames = new string[rows.Count];
-        var counts = new Dictionary<(string Prefix, string Name), int>();
+        var counts = new PerPrefix<int>();
         var builder = new StringBuilder();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             baseNames[i] = DeriveName(row.Message, row.Description, row.Digits, builder);
-            var key = (row.Prefix, baseNames[i]);
-            counts.TryGetValue(key, out var count);
-            counts[key] = count + 1;
+            var ofPrefix = counts.Of(row.Prefix);
+            ofPrefix.TryGetValue(baseNames[i], out var count);
+            ofPrefix[baseNames[i]] = count + 1;
         }
 
         var names = new string[rows.Count];
-        var used = new HashSet<(string Prefix, string Name)>();
+        var used = new PerPrefix<bool>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var name = counts[(row.Prefix, baseNames[i])] > 1 ? baseNames[i] + row.Digits : baseNames[i];
-            while (!used.Add((row.Prefix, name)))
+            var name = counts.Of(row.Prefix)[baseNames[i]] > 1 ? baseNames[i] + row.Digits : baseNames[i];
+            var usedOfPrefix = used.Of(row.Prefix);
+            while (usedOfPrefix.ContainsKey(name))
             {
                 name += "_" + row.Digits;
             }
 
+            usedOfPrefix.Add(name, true);
             names[i] = name;
         }
 
         return names;
     }
 
+    /// <summary>A table of names per prefix; the last prefix's table is kept at hand (rows of one prefix come together).</summary>
+    private sealed class PerPrefix<T>
+    {
+        private readonly Dictionary<string, Dictionary<string, T>> _tables = new(StringComparer.Ordinal);
+        private string? _lastPrefix;
+        private Dictionary<string, T>? _last;
+
+        public Dictionary<string, T> Of(string prefix)
+        {
+            if (_last is not null && string.Equals(prefix, _lastPrefix, StringComparison.Ordinal))
+            {
+                return _last;
+            }
+
+            if (!_tables.TryGetValue(prefix, out var table))
+            {
+                table = new Dictionary<string, T>(StringComparer.Ordinal);
+                _tables.Add(prefix, table);
+            }
+
+            _lastPrefix = prefix;
+            _last = table;
+            return table;
+        }
+    }
+
     /// <summary>5xx and 429 (too many requests) are transient; every other status, 2xx included, is permanent.</summary>
     internal static RetryClass InferRetry(int status) => status >= 500 || status == 429 ? RetryClass.Transient : RetryClass.Permanent;
 
-    private static string PascalWords(string source, int end, StringBuilder builder)
+    /// <summary>The PascalCase words of <paramref name="source"/>, of its first sentence only when <paramref name="firstSentence"/>.</summary>
+    private static string PascalWords(string source, bool firstSentence, StringBuilder builder)
     {
         builder.Clear();
         var words = 0;
         var inWord = false;
         var wordStart = 0;
-        for (var i = 0; i < end; i++)
+        for (var i = 0; i < source.Length; i++)
         {
             var c = source[i];
             if (c == '\'' || c == '\u2018' || c == '\u2019')
             {
                 continue;
+            }
+
+            if (firstSentence && EndsSentence(source, i))
+            {
+                break;
             }
 
             if (IsAsciiLetter(c) || IsDigit(c))
@@ -213,32 +249,24 @@ internal static class PublishedPageParser
         return false;
     }
 
-    /// <summary>The end of the first sentence: a <c>. ! ? ;</c> followed by white space, or a full-width one.</summary>
-    private static int SentenceEnd(string text)
+    /// <summary>True at the end of a sentence: a <c>. ! ? ;</c> followed by white space (or the end), or a full-width one.</summary>
+    private static bool EndsSentence(string text, int i)
     {
-        for (var i = 0; i < text.Length; i++)
+        switch (text[i])
         {
-            switch (text[i])
-            {
-                case '.':
-                case '!':
-                case '?':
-                case ';':
-                    if (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))
-                    {
-                        return i;
-                    }
-
-                    break;
-                case '\u3002':
-                case '\uFF01':
-                case '\uFF1F':
-                case '\uFF1B':
-                    return i;
-            }
+            case '.':
+            case '!':
+            case '?':
+            case ';':
+                return i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]);
+            case '\u3002':
+            case '\uFF01':
+            case '\uFF1F':
+            case '\uFF1B':
+                return true;
+            default:
+                return false;
         }
-
-        return text.Length;
     }
 
     private static Dictionary<string, Column> CreateHeaderNames()

@@ -185,6 +185,20 @@ public sealed class CatalogParserTests
         Assert.Empty(CatalogParser.ParseCodes(Header + "\n" + KeyGone).Errors);
     }
 
+    [Fact]
+    public void NoKeywordIsLongerThanTenCharacters_SoLongNamesSkipTheKeywordLookUp()
+    {
+        var keywords = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKinds()
+            .Concat(Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKinds())
+            .Select(Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetText)
+            .ToList();
+        Assert.True(keywords.Count > 100);
+        Assert.True(keywords.Max(k => k.Length) <= 10, string.Join(", ", keywords.Where(k => k.Length > 10)));
+        Assert.False(Identifiers.IsValidConstantName("stackalloc"));
+        Assert.False(Identifiers.IsValidConstantName("descending"));
+        Assert.True(Identifiers.IsValidConstantName("StackallocTooLong"));
+    }
+
     [Theory]
     [InlineData("KMS.0207")]
     [InlineData("CSMS.0106")]
