@@ -102,6 +102,26 @@ public sealed class ServiceCodeShapeTests
     }
 
     [Fact]
+    public async Task IsTransient_OverManyCodes_IsASet_ThatCompilesAndAnswers()
+    {
+        var lines = new System.Text.StringBuilder();
+        for (var i = 0; i < ErrorCodeConstantsGenerator.MaxSwitchCases + 50; i++)
+        {
+            lines.Append("BIG.").Append((10000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\t503\tBusy").Append(i).Append("\ttransient\tBusy.\tBusy.\tRetry.\n");
+        }
+
+        lines.Append("BIG.20000000\t400\tBad\tpermanent\tBad.\tBad.\tFix.\n");
+        var generated = CustomCatalogTests.Generate(lines.ToString());
+
+        Assert.Contains("s_transient.Contains(code)", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("case \"BIG.10000000\":", generated, StringComparison.Ordinal);
+        Assert.True(await CustomCatalogTests.IsTransientAsync(lines.ToString(), "BIG.10000123"));
+        Assert.True(await CustomCatalogTests.IsTransientAsync(lines.ToString(), "KMS.0101"));
+        Assert.False(await CustomCatalogTests.IsTransientAsync(lines.ToString(), "BIG.20000000"));
+        Assert.False(await CustomCatalogTests.IsTransientAsync(lines.ToString(), null!));
+    }
+
+    [Fact]
     public Task UndocumentedCodeOfAnotherService_IsReported_WithSuggestionsOfItsPrefix()
     {
         var test = new AnalyzerTest<UndocumentedErrorCodeAnalyzer>
