@@ -43,10 +43,14 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
         private readonly CompilationState _state;
         private readonly RetryConstructs _constructs;
 
+        // The fix's name of ServiceResponseException, formatted once per compilation (ToDisplayString is not cheap).
+        private readonly System.Lazy<string?> _serviceErrorType;
+
         public Reporter(CompilationState state)
         {
             _state = state;
             _constructs = state.RetryConstructs;
+            _serviceErrorType = new System.Lazy<string?>(() => state.Sdk.ServiceResponseException is { } service ? "global::" + service.ToDisplayString() : null);
         }
 
         public void Invocation(OperationAnalysisContext context)
@@ -210,9 +214,9 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(FixProperties.IsTransient, isTransient)
                 .Add(FixProperties.BlanketFix, kind);
-            if (!hasErrorCode && _state.Sdk.ServiceResponseException is { } service)
+            if (!hasErrorCode && _serviceErrorType.Value is { } serviceErrorType)
             {
-                properties = properties.Add(FixProperties.ServiceErrorType, "global::" + service.ToDisplayString());
+                properties = properties.Add(FixProperties.ServiceErrorType, serviceErrorType);
             }
 
             return exception is null ? properties : properties.Add(FixProperties.Exception, exception);

@@ -100,7 +100,7 @@ public sealed class MissingErrorCodeCaseAnalyzer : DewAnalyzer
             properties = handled.Shape switch
             {
                 HandlerShape.ExceptionSwitch => properties.Add(FixProperties.CodeMember, "ErrorCode"),
-                HandlerShape.IfElseChain or HandlerShape.IfSequence => properties.Add(FixProperties.Subject, handled.Subject.Syntax.WithoutTrivia().ToString()),
+                HandlerShape.IfElseChain or HandlerShape.IfSequence => properties.Add(FixProperties.Subject, handled.Subject.Syntax.ToString()),
                 _ => properties,
             };
         }

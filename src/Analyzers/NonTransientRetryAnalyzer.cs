@@ -25,8 +25,10 @@ public sealed class NonTransientRetryAnalyzer : DewAnalyzer
     private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
     {
         var reporter = new Reporter(state);
-        state.RetryConstructs.RegisterActions(start, reporter.Invocation, reporter.Assignment);
 
+        // Retry constructs are looked at without the SDK too: a predicate may compare any string with a code by value
+        // (NonTransientRetryPollyTests.Polly8_WithoutSdk_PlainStringsAreStillMatchedByValue).
+        state.RetryConstructs.RegisterActions(start, reporter.Invocation, reporter.Assignment);
         if (state.Sdk.HasErrorCodes)
         {
             start.RegisterOperationAction(reporter.Try, OperationKind.Try);
