@@ -163,9 +163,14 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
         /// The non-transient codes a blind handler of <paramref name="admitted"/> retries: those of the called operations
         /// (every tier, handle first) when known, else the catalog's, in the type's status class.
         /// </summary>
-        private List<ErrorCodeEntry> NonTransientCodes(ITypeSymbol admitted, ImmutableArray<OperationInfo> operations)
+        private IReadOnlyList<ErrorCodeEntry> NonTransientCodes(ITypeSymbol admitted, ImmutableArray<OperationInfo> operations)
         {
             var statusClass = _state.Sdk.StatusClassOf(admitted);
+            if (operations.IsEmpty)
+            {
+                return _state.Catalog.NotTransientOf(statusClass);
+            }
+
             var codes = new List<ErrorCodeEntry>();
             var seen = new HashSet<string>(System.StringComparer.Ordinal);
             void Add(ErrorCodeEntry entry)
@@ -174,16 +179,6 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
                 {
                     codes.Add(entry);
                 }
-            }
-
-            if (operations.IsEmpty)
-            {
-                foreach (var entry in _state.Catalog.Entries)
-                {
-                    Add(entry);
-                }
-
-                return codes;
             }
 
             foreach (var tier in new[] { 0, 1, 2 })

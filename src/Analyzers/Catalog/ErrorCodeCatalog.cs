@@ -21,6 +21,7 @@ internal sealed class ErrorCodeCatalog
     // Per prefix, bit n is set when a code of the prefix has n digits (KMS: 4; CBC: 4 and 8).
     private readonly Dictionary<string, int> _digitLengths = new(StringComparer.Ordinal);
     private readonly bool[] _prefixFirstChars = new bool[128];
+    private readonly ImmutableArray<ErrorCodeEntry>[] _notTransient = new ImmutableArray<ErrorCodeEntry>[6];
 
     private ErrorCodeCatalog(ImmutableArray<ErrorCodeEntry> entries, OperationMap operations)
     {
@@ -91,6 +92,23 @@ internal sealed class ErrorCodeCatalog
     }
 
     public bool Contains(string code) => TryGetEntry(code, out _);
+
+    /// <summary>
+    /// The codes that are not transient, of one HTTP status class (<c>4</c> for 4xx; <c>0</c> for every class), in catalog
+    /// order. Built once per catalog and class: a catalog with a large page holds tens of thousands of codes.
+    /// </summary>
+    public ImmutableArray<ErrorCodeEntry> NotTransientOf(int statusClass)
+    {
+        var index = statusClass is >= 1 and <= 5 ? statusClass : 0;
+        var codes = _notTransient[index];
+        if (codes.IsDefault)
+        {
+            codes = Entries.Where(e => e.Retry != RetryClass.Transient && (index == 0 || e.HttpStatus / 100 == index)).ToImmutableArray();
+            _notTransient[index] = codes;
+        }
+
+        return codes;
+    }
 
     /// <summary>The entry whose code equals <paramref name="text"/> ignoring case (for tests that ignore case); no allocation.</summary>
     public bool TryGetEntryIgnoringCase(string text, out ErrorCodeEntry entry)

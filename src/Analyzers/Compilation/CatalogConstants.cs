@@ -14,8 +14,10 @@ namespace DewAnalyzers;
 /// </summary>
 internal sealed class CatalogConstants
 {
-    // Every generated constant's reference, computed once per compilation (literals are checked against it often).
-    private readonly Dictionary<ErrorCodeEntry, string> _references = new();
+    // Per prefix, the generated class's reference and its member names (from the declarations); a constant's reference is
+    // built when a rule first asks for it: a large catalog has tens of thousands of constants and a rule names a few.
+    private readonly Dictionary<string, (string Reference, HashSet<string> Members)> _classes = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ErrorCodeEntry, string?> _references = new();
     private readonly ConcurrentDictionary<ErrorCodeEntry, ImmutableDictionary<string, string?>> _singleProperties = new();
 
     public CatalogConstants(Compilation compilation, ErrorCodeCatalog catalog, string @namespace)
@@ -23,19 +25,10 @@ internal sealed class CatalogConstants
         foreach (var prefix in catalog.Prefixes)
         {
             var className = ErrorCodeCatalog.ClassNameFor(prefix);
-            if (FindGenerated(compilation, @namespace + "." + className) is not { } type)
+            if (FindGenerated(compilation, @namespace + "." + className) is { } type)
             {
-                continue;
-            }
-
-            // Member names come from the declarations; GetMembers would create every member symbol of the class first.
-            var names = new HashSet<string>(type.MemberNames, System.StringComparer.Ordinal);
-            foreach (var entry in catalog.EntriesOf(prefix))
-            {
-                if (names.Contains(entry.Name))
-                {
-                    _references.Add(entry, "global::" + @namespace + "." + className + "." + entry.Name);
-                }
+                // Member names come from the declarations; GetMembers would create every member symbol of the class first.
+                _classes.Add(prefix, ("global::" + @namespace + "." + className + ".", new HashSet<string>(type.MemberNames, System.StringComparer.Ordinal)));
             }
         }
 
@@ -61,7 +54,10 @@ internal sealed class CatalogConstants
     public static string DisplayName(ErrorCodeEntry entry) => ErrorCodeCatalog.ClassNameFor(entry.Prefix) + "." + entry.Name;
 
     /// <summary>Fully qualified reference (<c>global::Dew.ErrorCodes.KmsErrorCodes.KeyNotFound</c>), or null when not generated.</summary>
-    public string? ReferenceTo(ErrorCodeEntry entry) => _references.TryGetValue(entry, out var reference) ? reference : null;
+    public string? ReferenceTo(ErrorCodeEntry entry)
+        => _references.TryGetValue(entry, out var reference)
+            ? reference
+            : _references.GetOrAdd(entry, e => _classes.TryGetValue(e.Prefix, out var generated) && generated.Members.Contains(e.Name) ? generated.Reference + e.Name : null);
 
     /// <summary><see cref="SuggestionProperties(IReadOnlyList{ErrorCodeEntry})"/> for one entry, built once per compilation.</summary>
     public ImmutableDictionary<string, string?> SuggestionProperties(ErrorCodeEntry entry)
