@@ -73,7 +73,7 @@ internal static class Descriptors
         "Invalid error-code catalog entry: {0}",
         Categories.Configuration,
         DiagnosticSeverity.Warning,
-        "A line of a *.errorcodes.tsv catalog file cannot be loaded and is skipped; the rest of the file still loads.");
+        "A row of a catalog file (*.errorcodes.md page or *.errorcodes.tsv lines) cannot be loaded and is skipped; the rest of the file still loads.");
 
     public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
 

@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace DewAnalyzers.Catalog;
 
-/// <summary>One documented error code: a row of ErrorCodes.tsv or of a user's *.errorcodes.tsv.</summary>
+/// <summary>One documented error code: a row of ErrorCodes.tsv, of a user's *.errorcodes.tsv or of a copied page (*.errorcodes.md).</summary>
 internal sealed class ErrorCodeEntry
 {
     public ErrorCodeEntry(

@@ -10,7 +10,7 @@ namespace DewAnalyzers;
 
 /// <summary>
 /// Everything the rules know about one compilation, created once at compilation start and shared by every rule: the
-/// catalog (built-in plus the user's <c>*.errorcodes.tsv</c>), the SDK symbols, the generated constants, and the
+/// catalog (built-in plus the user's <c>*.errorcodes.md</c> pages and <c>*.errorcodes.tsv</c> files), the SDK symbols, the generated constants, and the
 /// per-compilation memos (operations called per try block, local values, retry predicates' bodies). The only
 /// per-compilation cache in the analyzers: a rule keeps nothing of its own across callbacks.
 /// </summary>
