@@ -21,6 +21,9 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
 {
     private const int ListedCodeCount = 3;
 
+    /// <summary>An operation's code lists, most likely first: the message lists <c>handle</c> codes before the others.</summary>
+    private static readonly System.Func<OperationInfo, ImmutableArray<string>>[] s_tiers = { o => o.Handle, o => o.Also, o => o.Maybe };
+
     public BlanketRetryAnalyzer()
         : base(Descriptors.BlanketRetry)
     {
@@ -181,11 +184,11 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
                 }
             }
 
-            foreach (var tier in new[] { 0, 1, 2 })
+            foreach (var tier in s_tiers)
             {
                 foreach (var operation in operations)
                 {
-                    foreach (var code in tier == 0 ? operation.Handle : tier == 1 ? operation.Also : operation.Maybe)
+                    foreach (var code in tier(operation))
                     {
                         if (_state.Catalog.TryGetEntry(code, out var entry))
                         {
@@ -222,12 +225,7 @@ public sealed class BlanketRetryAnalyzer : DewAnalyzer
         /// <summary>The exception a condition's fix tests: WithRetry's second parameter, Polly v8's <c>args.Outcome.Exception</c>.</summary>
         private static string? ExceptionExpression(RetryHandlerKind kind, IOperation function)
         {
-            var parameters = function switch
-            {
-                IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda.Symbol.Parameters,
-                IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
-                _ => ImmutableArray<IParameterSymbol>.Empty,
-            };
+            var parameters = OperationHelpers.LambdaOf(function)?.Symbol.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
             return kind switch
             {
                 RetryHandlerKind.SdkCondition when parameters.Length == 2 && IsNamed(parameters[1]) => parameters[1].Name,

@@ -161,10 +161,9 @@ public sealed class BlanketRetryFixer : CodeFixProvider
     private static ExpressionSyntax TransientTest(ExpressionSyntax exception, string isTransient, string? serviceType, string designation)
     {
         ExpressionSyntax Call(ExpressionSyntax holder)
-            => SyntaxFactory.InvocationExpression(
-                CatalogConstantSyntax.ImportedName(isTransient),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, holder, SyntaxFactory.IdentifierName(ErrorCode))))));
+            => CatalogConstantSyntax.IsTransientCall(
+                isTransient,
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, holder, SyntaxFactory.IdentifierName(ErrorCode)));
 
         if (serviceType is null)
         {

@@ -31,6 +31,15 @@ internal static class CatalogConstantSyntax
     public static ExpressionSyntax ImportedName(string qualifiedName)
         => SyntaxFactory.ParseExpression(qualifiedName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
 
+    /// <summary>
+    /// <c>DewErrorCodes.IsTransient(code)</c>: the generated helper (<paramref name="isTransientReference"/>, fully
+    /// qualified, imported and shortened like <see cref="ImportedName"/>) called on <paramref name="code"/>.
+    /// </summary>
+    public static InvocationExpressionSyntax IsTransientCall(string isTransientReference, ExpressionSyntax code)
+        => SyntaxFactory.InvocationExpression(
+            ImportedName(isTransientReference),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(code))));
+
     /// <summary>As <see cref="ImportedName"/>, for a type (<c>global::System.Exception</c>).</summary>
     public static TypeSyntax ImportedType(string qualifiedName)
         => SyntaxFactory.ParseTypeName(qualifiedName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);

@@ -100,9 +100,7 @@ public sealed class NonTransientRetryFixer : CodeFixProvider
         {
             if (TryGetTest(root, model, diagnostic, cancellationToken, out var test) && !replacements.ContainsKey(test.Test))
             {
-                var call = SyntaxFactory.InvocationExpression(
-                    CatalogConstantSyntax.ImportedName(test.IsTransient),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(test.Compared.WithoutTrivia()))));
+                var call = CatalogConstantSyntax.IsTransientCall(test.IsTransient, test.Compared.WithoutTrivia());
                 replacements.Add(test.Test, call.WithTriviaFrom(test.Test));
             }
         }

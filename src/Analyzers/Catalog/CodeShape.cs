@@ -45,7 +45,7 @@ internal static class CodeShape
             var c = text[i];
             if (segmentStart)
             {
-                if (!IsLetter(c))
+                if (!IsAsciiLetter(c))
                 {
                     return false;
                 }
@@ -56,7 +56,7 @@ internal static class CodeShape
             {
                 segmentStart = true;
             }
-            else if (!IsLetter(c) && !IsDigit(c) && c != '-')
+            else if (!IsAsciiLetter(c) && !IsDigit(c) && c != '-')
             {
                 return false;
             }
@@ -206,7 +206,8 @@ internal static class CodeShape
 
     private static bool IsSeparator(char c) => c == '.' || c == '-' || c == '_' || c == ' ' || c == ':' || c == '/';
 
-    private static bool IsLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    /// <summary>An ASCII letter: what codes, constant names and derived names are made of (no culture, no Unicode letters).</summary>
+    internal static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 
     internal static bool IsDigit(char c) => c >= '0' && c <= '9';
 }

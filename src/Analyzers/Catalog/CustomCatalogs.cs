@@ -33,9 +33,10 @@ internal static class CustomCatalogs
 
     /// <summary>Parses one catalog file's text (as a page or as TSV, by its name), reusing the result for identical content.</summary>
     public static ParsedCodes Parse(string path, SourceText text, CancellationToken cancellationToken = default)
+        => Parse(ContentKey(path, text), IsPage(path), text, cancellationToken);
+
+    private static ParsedCodes Parse(string key, bool page, SourceText text, CancellationToken cancellationToken)
     {
-        var page = IsPage(path);
-        var key = (page ? "md:" : "tsv:") + ChecksumKey(text);
         if (s_parsed.TryGetValue(key, out var parsed))
         {
             return parsed;
@@ -73,8 +74,9 @@ internal static class CustomCatalogs
         foreach (var (path, text) in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            key.Append(IsPage(path) ? "md:" : "tsv:").Append(ChecksumKey(text)).Append('|');
-            parsed.Add(Parse(path, text, cancellationToken));
+            var fileKey = ContentKey(path, text);
+            key.Append(fileKey).Append('|');
+            parsed.Add(Parse(fileKey, IsPage(path), text, cancellationToken));
         }
 
         return MergeWithProblems(key.ToString(), parsed.MoveToImmutable(), cancellationToken);
@@ -150,6 +152,9 @@ internal static class CustomCatalogs
 
         return s_merged.GetOrAdd(key, new MergedCatalog(catalog, problems.MoveToImmutable()));
     }
+
+    /// <summary>The cache key of one file: its format (a page and a TSV file with the same text parse differently) and content.</summary>
+    private static string ContentKey(string path, SourceText text) => (IsPage(path) ? "md:" : "tsv:") + ChecksumKey(text);
 
     private static string ChecksumKey(SourceText text)
     {

@@ -336,7 +336,6 @@ internal sealed class ErrorCodeCatalog
         return new ErrorCodeCatalog(entries.ToImmutableArray(), Operations);
     }
 
-    /// <summary>The entry <paramref name="current"/> becomes with a user line for the same code, or null to keep it (a problem is recorded).</summary>
     /// <summary><see cref="ClassNameFor"/>, built once per prefix during a merge.</summary>
     private static string ClassNameOf(string prefix, Dictionary<string, string> classOfPrefix)
     {
@@ -349,6 +348,7 @@ internal sealed class ErrorCodeCatalog
         return className;
     }
 
+    /// <summary>The entry <paramref name="current"/> becomes with a user line for the same code, or null to keep it (a problem is recorded).</summary>
     private static ErrorCodeEntry? Override(ErrorCodeEntry current, ErrorCodeEntry line, HashSet<(string Prefix, string Name)> names, ImmutableArray<(ErrorCodeEntry, string)>.Builder errors)
     {
         if (line.HttpStatus != current.HttpStatus)

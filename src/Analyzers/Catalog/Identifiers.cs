@@ -7,7 +7,7 @@ internal static class Identifiers
     /// <summary>True for a plain ASCII identifier that is not a C# keyword (names become generated constants).</summary>
     public static bool IsValidConstantName(string name)
     {
-        if (name.Length == 0 || !IsAsciiLetter(name[0]))
+        if (name.Length == 0 || !CodeShape.IsAsciiLetter(name[0]))
         {
             return false;
         }
@@ -15,7 +15,7 @@ internal static class Identifiers
         for (var i = 1; i < name.Length; i++)
         {
             var c = name[i];
-            if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_')
+            if (!CodeShape.IsAsciiLetter(c) && !CodeShape.IsDigit(c) && c != '_')
             {
                 return false;
             }
@@ -26,6 +26,4 @@ internal static class Identifiers
                 || (SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None))
             && name != ErrorCodeConstantsGenerator.IsTransientMethodName;
     }
-
-    private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }

@@ -101,7 +101,7 @@ internal static class PublishedPageParser
             name = PascalWords(source, firstSentence: false, builder);
         }
 
-        if (name.Length == 0 || !IsAsciiLetter(name[0]))
+        if (name.Length == 0 || !CodeShape.IsAsciiLetter(name[0]))
         {
             return "Code" + digits;
         }
@@ -204,7 +204,7 @@ internal static class PublishedPageParser
                 break;
             }
 
-            if (IsAsciiLetter(c) || IsDigit(c))
+            if (CodeShape.IsAsciiLetter(c) || CodeShape.IsDigit(c))
             {
                 if (!inWord)
                 {
@@ -299,10 +299,6 @@ internal static class PublishedPageParser
             "解决措施");
         return names;
     }
-
-    private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-
-    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     /// <summary>Characters a copy from a browser may carry that are dropped from cell text (zero-width spaces, BOM).</summary>
     private static bool IsIgnorable(char c) => c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
@@ -1044,7 +1040,7 @@ internal static class PublishedPageParser
 
         for (var i = 0; i < 3; i++)
         {
-            if (!IsDigit(text[i]))
+            if (!CodeShape.IsDigit(text[i]))
             {
                 return false;
             }

@@ -20,6 +20,15 @@ internal static class OperationHelpers
         return operation;
     }
 
+    /// <summary>The lambda a delegate value is written as (<c>x =&gt; …</c>, through any conversion); null for a method group or anything else.</summary>
+    public static IAnonymousFunctionOperation? LambdaOf(IOperation? value)
+        => Unwrap(value) switch
+        {
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } => function,
+            IAnonymousFunctionOperation function => function,
+            _ => null,
+        };
+
     /// <summary>The outermost conversion wrapping <paramref name="operation"/> (itself when none): its parent is the real user.</summary>
     public static IOperation WithConversions(IOperation operation)
     {

@@ -61,7 +61,7 @@ internal sealed class AdmittedErrors
                 continue;
             }
 
-            if (FunctionOf(argument.Value) is not { Symbol.Parameters.Length: 1 } function)
+            if (OperationHelpers.LambdaOf(argument.Value) is not { Symbol.Parameters.Length: 1 } function)
             {
                 return null;
             }
@@ -86,7 +86,7 @@ internal sealed class AdmittedErrors
     public ITypeSymbol? OfCondition(RetryHandlerKind kind, IOperation? condition, out IOperation? narrowable)
     {
         narrowable = null;
-        if (FunctionOf(condition) is not { } function)
+        if (OperationHelpers.LambdaOf(condition) is not { } function)
         {
             return null;
         }
@@ -212,14 +212,6 @@ internal sealed class AdmittedErrors
             scope.Exceptions.Add(exception);
         }
     }
-
-    private static IAnonymousFunctionOperation? FunctionOf(IOperation? value)
-        => OperationHelpers.Unwrap(value) switch
-        {
-            IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } => function,
-            IAnonymousFunctionOperation function => function,
-            _ => null,
-        };
 
     /// <summary>The value of a body that is one <c>return</c> (every expression-bodied lambda), else null.</summary>
     private static IOperation? ReturnedValue(IBlockOperation body)

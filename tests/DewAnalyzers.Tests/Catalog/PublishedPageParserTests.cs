@@ -225,12 +225,25 @@ public sealed class PublishedPageParserTests
     [InlineData("Troubleshooting")]
     [InlineData("Handling Measure")]
     [InlineData("处理措施")]
+    [InlineData("解决方案")]
     public void RemedyHeaders(string remedy)
     {
         var parsed = PublishedPageParser.Parse(
             $"| Status Code | Error Code | Error Message | Description | {remedy} |\n{Separator}\n| 400 | APIC.7211 | Bad. | Bad request. | Fix the request. |\n");
         Assert.Empty(parsed.Errors);
         Assert.Equal("Fix the request.", Assert.Single(parsed.Entries).Measure);
+    }
+
+    /// <summary>The status and code headers docs/rules/DEW100.md names.</summary>
+    [Theory]
+    [InlineData("Status Code", "Error Code")]
+    [InlineData("HTTP Status", "Error Code")]
+    [InlineData("状态码", "错误码")]
+    public void StatusAndCodeHeaders(string status, string code)
+    {
+        var parsed = PublishedPageParser.Parse($"| {status} | {code} |\n|---|---|\n| 429 | APIC.7211 |\n");
+        Assert.Empty(parsed.Errors);
+        Assert.Equal((429, "APIC.7211"), (Assert.Single(parsed.Entries).HttpStatus, parsed.Entries[0].Code));
     }
 
     [Fact]

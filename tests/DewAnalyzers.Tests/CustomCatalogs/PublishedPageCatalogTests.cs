@@ -66,6 +66,15 @@ public sealed class PublishedPageCatalogTests
     }
 
     [Fact]
+    public void TranslatedPageRow_ForAKnownCode_ChangesNothing()
+    {
+        var catalog = CatalogOf(("/0/kms-zh.errorcodes.md", "| 状态码 | 错误码 | 错误信息 |\n|---|---|---|\n| 404 | KMS.0207 | 密钥不存在。 |\n"));
+
+        Assert.True(catalog.TryGetEntry("KMS.0207", out var entry));
+        Assert.Same(ErrorCodeCatalog.BuiltIn.Entries.Single(e => e.Code == "KMS.0207"), entry);
+    }
+
+    [Fact]
     public void TsvLine_RenamesAPageCode_AndSetsItsRetryClass_WhateverThePathOrder()
     {
         var catalog = CatalogOf(
