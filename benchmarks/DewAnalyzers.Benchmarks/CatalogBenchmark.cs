@@ -188,12 +188,18 @@ internal static class CatalogBenchmark
             clock.Restart();
             var content = fresh.ToString();
             var textMs = clock.Elapsed.TotalMilliseconds;
+            var (g0, g1, g2, alloc) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetAllocatedBytesForCurrentThread());
             clock.Restart();
             var parsed = PublishedPageParser.Parse(content);
             var parseMs = clock.Elapsed.TotalMilliseconds;
+            var parseAllocated = $"{(GC.GetAllocatedBytesForCurrentThread() - alloc) / 1e6:0.0} MB, collections {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}";
             clock.Restart();
-            _ = ErrorCodeCatalog.BuiltIn.Merge(parsed.Entries, out _);
-            Console.WriteLine($"    breakdown: checksum {checksumMs:0.0} ms, text {textMs:0.0} ms, parse {parseMs:0.0} ms, merge {clock.Elapsed.TotalMilliseconds:0.0} ms");
+            var mergedCatalog = ErrorCodeCatalog.BuiltIn.Merge(parsed.Entries, out _);
+            var mergeMs = clock.Elapsed.TotalMilliseconds;
+            alloc = GC.GetAllocatedBytesForCurrentThread();
+            clock.Restart();
+            var emitted = ErrorCodeConstantsGenerator.Write(mergedCatalog, "DewAnalyzers.Generated", nullable: true, emitEmbeddedAttribute: true);
+            Console.WriteLine($"    breakdown: checksum {checksumMs:0.0} ms, text {textMs:0.0} ms, parse {parseMs:0.0} ms ({parseAllocated}), merge {mergeMs:0.0} ms, emit {clock.Elapsed.TotalMilliseconds:0.0} ms ({(GC.GetAllocatedBytesForCurrentThread() - alloc) / 1e6:0.0} MB, {emitted.Length:N0} of {emitted.Capacity:N0} chars)");
         }
         if (result is not null && result.ParseMergeMs.Count == 1)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DewAnalyzers.Catalog;
 
@@ -16,6 +17,7 @@ internal static class CodeShape
     public const int MaxDigits = 10;
 
     /// <summary>True for <c>PREFIX(.SEGMENT)*.DIGITS</c> (see the class summary).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsWellFormedCode(string text)
     {
         var dot = text.LastIndexOf('.');

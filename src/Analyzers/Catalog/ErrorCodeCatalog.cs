@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace DewAnalyzers.Catalog;
 
@@ -14,43 +15,48 @@ internal sealed class ErrorCodeCatalog
 {
     private static readonly Lazy<ErrorCodeCatalog> s_builtIn = new(LoadBuiltIn);
 
-    private readonly Dictionary<string, ErrorCodeEntry> _byCode;
-    private readonly Dictionary<string, ErrorCodeEntry> _byCodeIgnoringCase;
-    private readonly Dictionary<string, List<ErrorCodeEntry>> _byPrefix = new(StringComparer.Ordinal);
+    // Code -> index in Entries; built by the merge that made the catalog (a page's tens of thousands of codes are hashed once).
+    private readonly Dictionary<string, int> _byCode;
 
-    // Per prefix, bit n is set when a code of the prefix has n digits (KMS: 4; CBC: 4 and 8).
-    private readonly Dictionary<string, int> _digitLengths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PrefixCodes> _byPrefix = new(StringComparer.Ordinal);
     private readonly bool[] _prefixFirstChars = new bool[128];
     private readonly ImmutableArray<ErrorCodeEntry>[] _notTransient = new ImmutableArray<ErrorCodeEntry>[6];
 
-    private ErrorCodeCatalog(ImmutableArray<ErrorCodeEntry> entries, OperationMap operations)
+    [MethodImpl(HotPath.Optimized)]
+    private ErrorCodeCatalog(ImmutableArray<ErrorCodeEntry> entries, OperationMap operations, Dictionary<string, int>? byCode = null)
     {
         Entries = entries;
         Operations = operations;
-        _byCode = new Dictionary<string, ErrorCodeEntry>(entries.Length, StringComparer.Ordinal);
-        _byCodeIgnoringCase = new Dictionary<string, ErrorCodeEntry>(entries.Length, StringComparer.OrdinalIgnoreCase);
+        if (byCode is null)
+        {
+            byCode = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                byCode.Add(entries[i].Code, i);
+            }
+        }
+
+        _byCode = byCode;
         var prefixes = new List<string>();
         var minLength = int.MaxValue;
         var maxLength = 0;
+        PrefixCodes? ofPrefix = null;
         foreach (var entry in entries)
         {
-            _byCode.Add(entry.Code, entry);
-            if (!_byCodeIgnoringCase.ContainsKey(entry.Code))
+            // The entries of a prefix mostly come together: the last prefix's codes are at hand.
+            if (ofPrefix is null || !string.Equals(ofPrefix.Prefix, entry.Prefix, StringComparison.Ordinal))
             {
-                _byCodeIgnoringCase.Add(entry.Code, entry);
+                if (!_byPrefix.TryGetValue(entry.Prefix, out ofPrefix))
+                {
+                    ofPrefix = new PrefixCodes(entry.Prefix);
+                    _byPrefix.Add(entry.Prefix, ofPrefix);
+                    prefixes.Add(entry.Prefix);
+                    _prefixFirstChars[char.ToUpperInvariant(entry.Prefix[0])] = true;
+                }
             }
 
-            if (!_byPrefix.TryGetValue(entry.Prefix, out var ofPrefix))
-            {
-                ofPrefix = new List<ErrorCodeEntry>();
-                _byPrefix.Add(entry.Prefix, ofPrefix);
-                _digitLengths.Add(entry.Prefix, 0);
-                prefixes.Add(entry.Prefix);
-                _prefixFirstChars[char.ToUpperInvariant(entry.Prefix[0])] = true;
-            }
-
-            ofPrefix.Add(entry);
-            _digitLengths[entry.Prefix] |= 1 << CodeShape.DigitCountOf(entry.Code);
+            ofPrefix.Entries.Add(entry);
+            ofPrefix.DigitLengths |= 1 << (entry.Code.Length - entry.Prefix.Length - 1);
             minLength = Math.Min(minLength, entry.Code.Length);
             maxLength = Math.Max(maxLength, entry.Code.Length);
         }
@@ -88,7 +94,14 @@ internal sealed class ErrorCodeCatalog
             return false;
         }
 
-        return _byCode.TryGetValue(code, out entry!);
+        if (_byCode.TryGetValue(code, out var index))
+        {
+            entry = Entries[index];
+            return true;
+        }
+
+        entry = null!;
+        return false;
     }
 
     public bool Contains(string code) => TryGetEntry(code, out _);
@@ -110,7 +123,7 @@ internal sealed class ErrorCodeCatalog
         return codes;
     }
 
-    /// <summary>The entry whose code equals <paramref name="text"/> ignoring case (for tests that ignore case); no allocation.</summary>
+    /// <summary>The entry whose code equals <paramref name="text"/> ignoring case (for tests that ignore case).</summary>
     public bool TryGetEntryIgnoringCase(string text, out ErrorCodeEntry entry)
     {
         if (text.Length < MinCodeLength || text.Length > MaxCodeLength)
@@ -119,7 +132,35 @@ internal sealed class ErrorCodeCatalog
             return false;
         }
 
-        return _byCodeIgnoringCase.TryGetValue(text, out entry!);
+        // A code is its prefix, a dot and digits, and digits have no case: only the prefix is compared ignoring case (a
+        // catalog has a handful of prefixes), then the code is looked up as published. With several prefixes that differ
+        // only in case, the entry that comes first in the catalog wins.
+        entry = null!;
+        var dot = text.LastIndexOf('.');
+        if (dot <= 0 || !CodeShape.IsDigit(text[text.Length - 1]))
+        {
+            return false;
+        }
+
+        var found = -1;
+        foreach (var prefix in Prefixes)
+        {
+            if (prefix.Length == dot
+                && string.Compare(prefix, 0, text, 0, dot, StringComparison.OrdinalIgnoreCase) == 0
+                && _byCode.TryGetValue(prefix + text.Substring(dot), out var index)
+                && (found < 0 || index < found))
+            {
+                found = index;
+            }
+        }
+
+        if (found < 0)
+        {
+            return false;
+        }
+
+        entry = Entries[found];
+        return true;
     }
 
     /// <summary>Cheap pre-check for every string literal: could this text be a code or a near miss of one?</summary>
@@ -173,8 +214,8 @@ internal sealed class ErrorCodeCatalog
         => text.Length >= MinCodeLength
             && text.Length <= MaxCodeLength
             && CodeShape.IsWellFormedCode(text)
-            && _digitLengths.TryGetValue(CodeShape.PrefixOf(text), out var lengths)
-            && (lengths & (1 << CodeShape.DigitCountOf(text))) != 0;
+            && _byPrefix.TryGetValue(CodeShape.PrefixOf(text), out var ofPrefix)
+            && (ofPrefix.DigitLengths & (1 << CodeShape.DigitCountOf(text))) != 0;
 
     /// <summary>
     /// A malformed spelling of a code with a catalog prefix (<c>kms.207</c> → <c>KMS.0207</c>), padded to the shortest
@@ -184,7 +225,7 @@ internal sealed class ErrorCodeCatalog
     {
         foreach (var prefix in Prefixes)
         {
-            if (CodeShape.TryNormalizeNearMiss(text, prefix, _digitLengths[prefix], out canonical) && canonical != text)
+            if (CodeShape.TryNormalizeNearMiss(text, prefix, _byPrefix[prefix].DigitLengths, out canonical) && canonical != text)
             {
                 return true;
             }
@@ -201,12 +242,13 @@ internal sealed class ErrorCodeCatalog
     /// </remarks>
     public ImmutableArray<ErrorCodeEntry> NearestTo(string code, int count, ISet<string>? preferred = null)
     {
-        if (count <= 0 || !_byPrefix.TryGetValue(CodeShape.PrefixOf(code), out var entries))
+        if (count <= 0 || !_byPrefix.TryGetValue(CodeShape.PrefixOf(code), out var ofPrefix))
         {
             return ImmutableArray<ErrorCodeEntry>.Empty;
         }
 
         // The best `count` by (preferred first, distance, code), kept sorted while the prefix's entries are scanned once.
+        var entries = ofPrefix.Entries;
         var best = new ErrorCodeEntry[Math.Min(count, entries.Count)];
         var keys = new long[best.Length];
         var filled = 0;
@@ -241,7 +283,7 @@ internal sealed class ErrorCodeCatalog
 
     /// <summary>The entries of one prefix, in catalog order.</summary>
     public IEnumerable<ErrorCodeEntry> EntriesOf(string prefix)
-        => _byPrefix.TryGetValue(prefix, out var entries) ? entries : Enumerable.Empty<ErrorCodeEntry>();
+        => _byPrefix.TryGetValue(prefix, out var ofPrefix) ? ofPrefix.Entries : Enumerable.Empty<ErrorCodeEntry>();
 
     /// <summary>
     /// Name of the generated constants class for a prefix: each dot- or hyphen-separated part of the prefix with its first
@@ -274,6 +316,7 @@ internal sealed class ErrorCodeCatalog
     /// without a name, a name used twice in one class, a status that differs from the catalog's, two prefixes with one
     /// class name) are returned, not thrown.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public ErrorCodeCatalog Merge(ImmutableArray<ErrorCodeEntry> custom, out ImmutableArray<(ErrorCodeEntry Entry, string Message)> problems)
     {
         var errors = ImmutableArray.CreateBuilder<(ErrorCodeEntry, string)>();
@@ -286,14 +329,11 @@ internal sealed class ErrorCodeCatalog
         var entries = new List<ErrorCodeEntry>(Entries.Length + custom.Length);
         entries.AddRange(Entries);
         var index = new Dictionary<string, int>(entries.Capacity, StringComparer.Ordinal);
-        var names = new HashSet<(string Prefix, string Name)>();
-        var classes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var classOfPrefix = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new MergeNames();
         for (var i = 0; i < entries.Count; i++)
         {
             index.Add(entries[i].Code, i);
-            names.Add((entries[i].Prefix, entries[i].Name));
-            classes[ClassNameOf(entries[i].Prefix, classOfPrefix)] = entries[i].Prefix;
+            names.Of(entries[i].Prefix).Names.Add(entries[i].Name);
         }
 
         foreach (var entry in custom)
@@ -314,42 +354,96 @@ internal sealed class ErrorCodeCatalog
                 continue;
             }
 
-            var className = ClassNameOf(entry.Prefix, classOfPrefix);
-            if (classes.TryGetValue(className, out var owner) && owner != entry.Prefix)
+            var ofPrefix = names.Of(entry.Prefix);
+            if (ofPrefix.ClassOwner != entry.Prefix)
             {
-                errors.Add((entry, $"the prefix '{entry.Prefix}' would generate {className}, the class of the prefix '{owner}'"));
+                errors.Add((entry, $"the prefix '{entry.Prefix}' would generate {ofPrefix.ClassName}, the class of the prefix '{ofPrefix.ClassOwner}'"));
                 continue;
             }
 
-            if (!names.Add((entry.Prefix, entry.Name)))
+            if (!ofPrefix.Names.Add(entry.Name))
             {
-                errors.Add((entry, $"the constant name '{entry.Name}' is already used in {className}"));
+                errors.Add((entry, $"the constant name '{entry.Name}' is already used in {ofPrefix.ClassName}"));
                 continue;
             }
 
-            classes[className] = entry.Prefix;
             index.Add(entry.Code, entries.Count);
             entries.Add(entry);
         }
 
         problems = errors.ToImmutable();
-        return new ErrorCodeCatalog(entries.ToImmutableArray(), Operations);
+        return new ErrorCodeCatalog(entries.ToImmutableArray(), Operations, index);
     }
 
-    /// <summary><see cref="ClassNameFor"/>, built once per prefix during a merge.</summary>
-    private static string ClassNameOf(string prefix, Dictionary<string, string> classOfPrefix)
+    /// <summary>The codes of one prefix, in catalog order, and the digit counts they are published with.</summary>
+    private sealed class PrefixCodes
     {
-        if (!classOfPrefix.TryGetValue(prefix, out var className))
+        public PrefixCodes(string prefix) => Prefix = prefix;
+
+        public string Prefix { get; }
+
+        public List<ErrorCodeEntry> Entries { get; } = new();
+
+        /// <summary>Bit n is set when a code of the prefix has n digits (KMS: 4; CBC: 4 and 8).</summary>
+        public int DigitLengths { get; set; }
+    }
+
+    /// <summary>
+    /// During a merge, per prefix: the constant names in use and the class name the prefix generates, with the prefix
+    /// that first took that class name. The last prefix asked for is kept at hand (a file's codes of one prefix come together).
+    /// </summary>
+    private sealed class MergeNames
+    {
+        private readonly Dictionary<string, PrefixNames> _byPrefix = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _classOwners = new(StringComparer.Ordinal);
+        private PrefixNames? _last;
+
+        public PrefixNames Of(string prefix)
         {
-            className = ClassNameFor(prefix);
-            classOfPrefix.Add(prefix, className);
+            if (_last is not null && string.Equals(_last.Prefix, prefix, StringComparison.Ordinal))
+            {
+                return _last;
+            }
+
+            if (!_byPrefix.TryGetValue(prefix, out var names))
+            {
+                var className = ClassNameFor(prefix);
+                if (!_classOwners.TryGetValue(className, out var owner))
+                {
+                    owner = prefix;
+                    _classOwners.Add(className, owner);
+                }
+
+                names = new PrefixNames(prefix, className, owner);
+                _byPrefix.Add(prefix, names);
+            }
+
+            _last = names;
+            return names;
+        }
+    }
+
+    private sealed class PrefixNames
+    {
+        public PrefixNames(string prefix, string className, string classOwner)
+        {
+            Prefix = prefix;
+            ClassName = className;
+            ClassOwner = classOwner;
         }
 
-        return className;
+        public string Prefix { get; }
+
+        public string ClassName { get; }
+
+        /// <summary>The prefix that generates <see cref="ClassName"/>: this prefix, unless another one took the name first.</summary>
+        public string ClassOwner { get; }
+
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The entry <paramref name="current"/> becomes with a user line for the same code, or null to keep it (a problem is recorded).</summary>
-    private static ErrorCodeEntry? Override(ErrorCodeEntry current, ErrorCodeEntry line, HashSet<(string Prefix, string Name)> names, ImmutableArray<(ErrorCodeEntry, string)>.Builder errors)
+    private static ErrorCodeEntry? Override(ErrorCodeEntry current, ErrorCodeEntry line, MergeNames names, ImmutableArray<(ErrorCodeEntry, string)>.Builder errors)
     {
         if (line.HttpStatus != current.HttpStatus)
         {
@@ -373,13 +467,14 @@ internal sealed class ErrorCodeCatalog
                 return null;
             }
 
-            if (!names.Add((current.Prefix, line.Name)))
+            var ofPrefix = names.Of(current.Prefix);
+            if (!ofPrefix.Names.Add(line.Name))
             {
-                errors.Add((line, $"the constant name '{line.Name}' is already used in {ClassNameFor(line.Prefix)}"));
+                errors.Add((line, $"the constant name '{line.Name}' is already used in {ofPrefix.ClassName}"));
                 return null;
             }
 
-            names.Remove((current.Prefix, current.Name));
+            ofPrefix.Names.Remove(current.Name);
             result = result.WithName(line.Name);
         }
 

@@ -16,7 +16,8 @@ internal sealed class ErrorCodeEntry
         string description,
         string measure,
         int line = 0,
-        bool isDerived = false)
+        bool isDerived = false,
+        string? prefix = null)
     {
         Code = code;
         HttpStatus = httpStatus;
@@ -28,7 +29,7 @@ internal sealed class ErrorCodeEntry
         Measure = measure;
         Line = line;
         IsDerived = isDerived;
-        Prefix = CodeShape.PrefixOf(code);
+        Prefix = prefix ?? CodeShape.PrefixOf(code);
     }
 
     /// <summary>The code, e.g. <c>KMS.0207</c>.</summary>
@@ -80,11 +81,11 @@ internal sealed class ErrorCodeEntry
     }
 
     public ErrorCodeEntry WithRetry(RetryClass retry, string retryDetail)
-        => new(Code, HttpStatus, Name, retry, retryDetail, Message, Description, Measure, Line, IsDerived);
+        => new(Code, HttpStatus, Name, retry, retryDetail, Message, Description, Measure, Line, IsDerived, Prefix);
 
-    /// <summary>This entry under a name chosen in a <c>*.errorcodes.tsv</c> line (an entry from a page, renamed).</summary>
+    /// <summary>This entry under another name: a page entry renamed by a <c>*.errorcodes.tsv</c> line, or made unique within its prefix.</summary>
     public ErrorCodeEntry WithName(string name)
-        => new(Code, HttpStatus, name, Retry, RetryDetail, Message, Description, Measure, Line, IsDerived);
+        => new(Code, HttpStatus, name, Retry, RetryDetail, Message, Description, Measure, Line, IsDerived, Prefix);
 
     public override string ToString() => Code;
 }

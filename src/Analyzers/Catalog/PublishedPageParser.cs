@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 
@@ -46,6 +47,9 @@ internal static class PublishedPageParser
 
     private static readonly char[] LineBreaks = { '\r', '\n' };
 
+    /// <summary>Characters that make a page take the per-character path of <c>IsSimple</c> (with any non-ASCII character).</summary>
+    private static readonly char[] NotPlain = { '\t', '\v', '\f', '\\' };
+
     /// <summary>Header names (compared case-insensitively after white space is collapsed) and the column each names.</summary>
     private static readonly Dictionary<string, Column> HeaderNames = CreateHeaderNames();
 
@@ -90,28 +94,28 @@ internal static class PublishedPageParser
     /// a name that is not a valid constant name (<c>IsTransient</c>) gets <c>Error</c> appended.
     /// </summary>
     internal static string DeriveName(string message, string description, string digits)
-        => DeriveName(message, description, digits, new StringBuilder());
+        => DeriveName(message, description, new char[MaxNameLength + 1]) ?? "Code" + digits;
 
-    private static string DeriveName(string message, string description, string digits, StringBuilder builder)
+    /// <summary><see cref="DeriveName(string, string, string)"/> with a reused buffer; null where the name is <c>Code</c> + the digits.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private static string? DeriveName(string message, string description, char[] buffer)
     {
         var source = message.Length != 0 ? message : description;
-        var name = PascalWords(source, firstSentence: true, builder);
-        if (name.Length == 0)
+        var length = PascalWords(source, firstSentence: true, buffer);
+        if (length == 0)
         {
-            name = PascalWords(source, firstSentence: false, builder);
+            length = PascalWords(source, firstSentence: false, buffer);
         }
 
-        if (name.Length == 0 || !CodeShape.IsAsciiLetter(name[0]))
+        if (length == 0 || !CodeShape.IsAsciiLetter(buffer[0]))
         {
-            return "Code" + digits;
+            return null;
         }
 
-        if (!Identifiers.IsValidConstantName(name))
-        {
-            name += "Error";
-        }
-
-        return Identifiers.IsValidConstantName(name) ? name : "Code" + digits;
+        // Letters and digits starting with an upper-case letter: never a C# keyword (all lower case), so only the generated
+        // method's name needs the suffix.
+        var name = new string(buffer, 0, length);
+        return name == ErrorCodeConstantsGenerator.IsTransientMethodName ? name + "Error" : name;
     }
 
     /// <summary>
@@ -120,90 +124,94 @@ internal static class PublishedPageParser
     /// <c>InvalidParameter0005</c>). If a name still clashes (a message that itself ends in those digits), the later row
     /// in page order gets <c>_</c> + its digits appended until the name is unique.
     /// </summary>
-    private static string[] AssignNames(List<Row> rows)
+    [MethodImpl(HotPath.Optimized)]
+    private static void AssignNames(List<ErrorCodeEntry> rows, List<PrefixGroup> groups)
     {
-        // Per prefix, how many rows derive each name; then the names in use. Ordinal string keys, one table per prefix:
-        // a page has tens of thousands of rows and a handful of prefixes.
-        var baseNames = new string[rows.Count];
-        var counts = new PerPrefix<int>();
-        var builder = new StringBuilder();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            baseNames[i] = DeriveName(row.Message, row.Description, row.Digits, builder);
-            var ofPrefix = counts.Of(row.Prefix);
-            ofPrefix.TryGetValue(baseNames[i], out var count);
-            ofPrefix[baseNames[i]] = count + 1;
-        }
-
+        // Each row's candidate: its derived name, with its digits when the prefix has that name more than once. Candidates
+        // can only clash when one with digits equals a derived name or another candidate with digits; a prefix where none
+        // does (almost every page) keeps them as they are, without a table of the names in use.
         var names = new string[rows.Count];
-        var used = new PerPrefix<bool>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var name = counts.Of(row.Prefix)[baseNames[i]] > 1 ? baseNames[i] + row.Digits : baseNames[i];
-            var usedOfPrefix = used.Of(row.Prefix);
-            while (usedOfPrefix.ContainsKey(name))
+            var group = groups[i];
+            if (group.BaseNames[row.Name] == 1)
             {
-                name += "_" + row.Digits;
+                names[i] = row.Name;
+                continue;
             }
 
-            usedOfPrefix.Add(name, true);
+            var name = row.Name + DigitsOf(row);
             names[i] = name;
+            if (!group.MayClash && (group.BaseNames.ContainsKey(name) || !(group.WithDigits ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)))
+            {
+                group.MayClash = true;
+            }
         }
 
-        return names;
+        Dictionary<string, Dictionary<string, bool>>? used = null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var group = groups[i];
+            if (group.MayClash)
+            {
+                used ??= new Dictionary<string, Dictionary<string, bool>>(StringComparer.Ordinal);
+                if (!used.TryGetValue(group.Prefix, out var usedOfPrefix))
+                {
+                    usedOfPrefix = new Dictionary<string, bool>(StringComparer.Ordinal);
+                    used.Add(group.Prefix, usedOfPrefix);
+                }
+
+                while (usedOfPrefix.ContainsKey(names[i]))
+                {
+                    names[i] += "_" + DigitsOf(rows[i]);
+                }
+
+                usedOfPrefix.Add(names[i], true);
+            }
+
+            if (!ReferenceEquals(names[i], rows[i].Name))
+            {
+                rows[i] = rows[i].WithName(names[i]);
+            }
+        }
     }
 
-    /// <summary>A table of names per prefix; the last prefix's table is kept at hand (rows of one prefix come together).</summary>
-    private sealed class PerPrefix<T>
+    /// <summary>The digits after the prefix; only names that clash need them.</summary>
+    private static string DigitsOf(ErrorCodeEntry row) => row.Code.Substring(row.Prefix.Length + 1);
+
+    /// <summary>The rows of one prefix: how many derive each name, and whether their candidates may clash (<see cref="AssignNames"/>).</summary>
+    private sealed class PrefixGroup
     {
-        private readonly Dictionary<string, Dictionary<string, T>> _tables = new(StringComparer.Ordinal);
-        private string? _lastPrefix;
-        private Dictionary<string, T>? _last;
+        public PrefixGroup(string prefix) => Prefix = prefix;
 
-        public Dictionary<string, T> Of(string prefix)
-        {
-            if (_last is not null && string.Equals(prefix, _lastPrefix, StringComparison.Ordinal))
-            {
-                return _last;
-            }
+        public string Prefix { get; }
 
-            if (!_tables.TryGetValue(prefix, out var table))
-            {
-                table = new Dictionary<string, T>(StringComparer.Ordinal);
-                _tables.Add(prefix, table);
-            }
+        public Dictionary<string, int> BaseNames { get; } = new(StringComparer.Ordinal);
 
-            _lastPrefix = prefix;
-            _last = table;
-            return table;
-        }
+        public HashSet<string>? WithDigits { get; set; }
+
+        public bool MayClash { get; set; }
     }
 
     /// <summary>5xx and 429 (too many requests) are transient; every other status, 2xx included, is permanent.</summary>
     internal static RetryClass InferRetry(int status) => status >= 500 || status == 429 ? RetryClass.Transient : RetryClass.Permanent;
 
-    /// <summary>The PascalCase words of <paramref name="source"/>, of its first sentence only when <paramref name="firstSentence"/>.</summary>
-    private static string PascalWords(string source, bool firstSentence, StringBuilder builder)
+    /// <summary>
+    /// Writes the PascalCase words of <paramref name="source"/> (of its first sentence only when
+    /// <paramref name="firstSentence"/>) into <paramref name="name"/> (<see cref="MaxNameLength"/> + 1 characters) and
+    /// returns their length. A word that takes the name past the limit is dropped, or cut when it is the first.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    private static int PascalWords(string source, bool firstSentence, char[] name)
     {
-        builder.Clear();
+        var length = 0;
         var words = 0;
         var inWord = false;
         var wordStart = 0;
         for (var i = 0; i < source.Length; i++)
         {
             var c = source[i];
-            if (c == '\'' || c == '\u2018' || c == '\u2019')
-            {
-                continue;
-            }
-
-            if (firstSentence && EndsSentence(source, i))
-            {
-                break;
-            }
-
             if (CodeShape.IsAsciiLetter(c) || CodeShape.IsDigit(c))
             {
                 if (!inWord)
@@ -215,41 +223,38 @@ internal static class PublishedPageParser
 
                     words++;
                     inWord = true;
-                    wordStart = builder.Length;
+                    wordStart = length;
                     c = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
                 }
 
-                builder.Append(c);
+                if (length == MaxNameLength)
+                {
+                    // This word takes the name past the limit: a first word is cut, a later one dropped.
+                    return words == 1 ? MaxNameLength : wordStart;
+                }
+
+                name[length++] = c;
                 continue;
             }
 
-            if (inWord)
+            if (c == '\'' || c == '\u2018' || c == '\u2019')
             {
-                inWord = false;
-                if (!FitsLength(builder, words, wordStart))
-                {
-                    return builder.ToString();
-                }
+                continue;
             }
+
+            if (firstSentence && EndsSentence(source, i))
+            {
+                break;
+            }
+
+            inWord = false;
         }
 
-        FitsLength(builder, words, wordStart);
-        return builder.ToString();
-    }
-
-    /// <summary>Drops the word just added (or cuts a lone first word) when the name got longer than the limit.</summary>
-    private static bool FitsLength(StringBuilder builder, int words, int wordStart)
-    {
-        if (builder.Length <= MaxNameLength)
-        {
-            return true;
-        }
-
-        builder.Length = words == 1 ? MaxNameLength : wordStart;
-        return false;
+        return length;
     }
 
     /// <summary>True at the end of a sentence: a <c>. ! ? ;</c> followed by white space (or the end), or a full-width one.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool EndsSentence(string text, int i)
     {
         switch (text[i])
@@ -350,48 +355,27 @@ internal static class PublishedPageParser
         public int RowCells { get; set; } = 1;
     }
 
-    private sealed class Row
-    {
-        public Row(string code, int status, string message, string description, string measure, int line)
-        {
-            Code = code;
-            Status = status;
-            Message = message;
-            Description = description;
-            Measure = measure;
-            Line = line;
-            var lastDot = code.LastIndexOf('.');
-            Prefix = code.Substring(0, lastDot);
-            Digits = code.Substring(lastDot + 1);
-        }
-
-        public string Code { get; }
-
-        public string Prefix { get; }
-
-        public string Digits { get; }
-
-        public int Status { get; }
-
-        public string Message { get; }
-
-        public string Description { get; }
-
-        public string Measure { get; }
-
-        public int Line { get; }
-    }
-
     /// <summary>One pass over the lines; a small state machine (<see cref="Mode"/>) recognizes the tables.</summary>
     private sealed class Reader
     {
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableArray<CatalogError>.Builder _errors = ImmutableArray.CreateBuilder<CatalogError>();
-        private readonly List<Row> _rows = new();
-        private readonly Dictionary<string, int> _firstLines = new(StringComparer.Ordinal);
+        // The rows read so far, as entries under their derived names (AssignNames resolves clashes at the end), and the
+        // prefix group of each.
+        private readonly List<ErrorCodeEntry> _rows;
+        private readonly List<PrefixGroup> _rowGroups;
+        private readonly Dictionary<string, int> _firstLines;
         private readonly List<Cell> _cells = new();
         private readonly StringBuilder _builder = new();
+
+        // The rows of each prefix; the last prefix's at hand (rows of one prefix come together).
+        private readonly Dictionary<string, PrefixGroup> _groups = new(StringComparer.Ordinal);
+        private readonly char[] _nameBuffer = new char[MaxNameLength + 1];
+
+        // The page is printable ASCII with spaces and line breaks only (IsSimple's fast path).
+        private readonly bool _plain;
+        private PrefixGroup? _lastGroup;
 
         private Mode _mode;
         private Header? _header;
@@ -412,8 +396,16 @@ internal static class PublishedPageParser
         {
             _text = text;
             _cancellationToken = cancellationToken;
+            _plain = text.IndexOfAny(NotPlain) < 0 && Encoding.UTF8.GetByteCount(text) == text.Length;
+
+            // A row takes 150 characters or more: room for every row of a large page without regrowth.
+            var rows = Math.Min(text.Length / 150, 1 << 20);
+            _rows = new List<ErrorCodeEntry>(rows);
+            _rowGroups = new List<PrefixGroup>(rows);
+            _firstLines = new Dictionary<string, int>(rows, StringComparer.Ordinal);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public ParsedCodes Read()
         {
             var position = _text.Length != 0 && _text[0] == '\uFEFF' ? 1 : 0;
@@ -451,18 +443,12 @@ internal static class PublishedPageParser
                 _errors.Add(new CatalogError(_firstHeaderLine, NoRowsMessage));
             }
 
-            var names = AssignNames(_rows);
-            var entries = ImmutableArray.CreateBuilder<ErrorCodeEntry>(_rows.Count);
-            for (var i = 0; i < _rows.Count; i++)
-            {
-                var row = _rows[i];
-                entries.Add(new ErrorCodeEntry(row.Code, row.Status, names[i], InferRetry(row.Status), string.Empty, row.Message, row.Description, row.Measure, row.Line, isDerived: true));
-            }
-
-            return new ParsedCodes(entries.MoveToImmutable(), _errors.ToImmutable());
+            AssignNames(_rows, _rowGroups);
+            return new ParsedCodes(_rows.ToImmutableArray(), _errors.ToImmutable());
         }
 
         /// <summary>Each handler returns false when it ended a table or a candidate and the line must be read again (in <see cref="Mode.None"/>).</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void ReadLine(int start, int end, int line)
         {
             while (true)
@@ -482,6 +468,7 @@ internal static class PublishedPageParser
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool ScanLine(int start, int end, int line)
         {
             var first = FirstNonSpace(start, end);
@@ -588,6 +575,7 @@ internal static class PublishedPageParser
         /// whose <c>|</c> is indented closes an empty cell (the page layout puts every cell on its own indented line) and
         /// a line of text goes on with the open cell; once the row is complete a line of text ends the table.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private bool PipedLine(int start, int end, int line)
         {
             var first = FirstNonSpace(start, end);
@@ -628,6 +616,7 @@ internal static class PublishedPageParser
             return false;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool BareLine(int start, int end, int line)
         {
             if (FirstNonSpace(start, end) == end)
@@ -650,6 +639,7 @@ internal static class PublishedPageParser
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool TabsLine(int start, int end, int line)
         {
             if (FirstNonSpace(start, end) == end)
@@ -694,6 +684,7 @@ internal static class PublishedPageParser
             _rowOpen = false;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void BeginRow(int pipe, int end, int line)
         {
             _cells.Clear();
@@ -711,6 +702,7 @@ internal static class PublishedPageParser
         }
 
         /// <summary>Every unescaped <c>|</c> in the range closes the open cell.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void ClosePipes(int start, int end)
         {
             var pipe = NextPipe(start, end);
@@ -732,6 +724,7 @@ internal static class PublishedPageParser
             return header;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void FinishPipedRow()
         {
             _rowOpen = false;
@@ -741,6 +734,7 @@ internal static class PublishedPageParser
         }
 
         /// <summary>Checks the row in <see cref="_cells"/> and keeps it, reports it, or (a header) starts a new table.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void FinishRow(int line, int closedCells, bool pipes)
         {
             var header = _header!;
@@ -763,11 +757,14 @@ internal static class PublishedPageParser
                 return;
             }
 
-            var statusText = StripMarkup(CellText(header.Status, pipes));
-            if (!TryParseStatus(statusText, out var status))
+            if (!TryReadStatus(header.Status, out var status))
             {
-                _errors.Add(new CatalogError(line, $"{code}: '{Quote(statusText)}' is not an HTTP status between 100 and 599"));
-                return;
+                var statusText = StripMarkup(CellText(header.Status, pipes));
+                if (!TryParseStatus(statusText, out status))
+                {
+                    _errors.Add(new CatalogError(line, $"{code}: '{Quote(statusText)}' is not an HTTP status between 100 and 599"));
+                    return;
+                }
             }
 
             if (_firstLines.TryGetValue(code, out var firstLine))
@@ -777,7 +774,75 @@ internal static class PublishedPageParser
             }
 
             _firstLines.Add(code, line);
-            _rows.Add(new Row(code, status, CellText(header.Message, pipes), CellText(header.Description, pipes), CellText(header.Measure, pipes), line));
+
+            // The name is derived while the row's text is at hand; AssignNames resolves clashes once every row is read.
+            var message = CellText(header.Message, pipes);
+            var description = CellText(header.Description, pipes);
+            var group = GroupOf(code);
+            var dot = group.Prefix.Length;
+            var baseName = DeriveName(message, description, _nameBuffer) ?? "Code" + code.Substring(dot + 1);
+            group.BaseNames.TryGetValue(baseName, out var count);
+            group.BaseNames[baseName] = count + 1;
+            _rows.Add(new ErrorCodeEntry(code, status, baseName, InferRetry(status), string.Empty, message, description, CellText(header.Measure, pipes), line, isDerived: true, group.Prefix));
+            _rowGroups.Add(group);
+        }
+
+        /// <summary>
+        /// The common case of a status cell without a string: three digits with nothing but white space around them. Any
+        /// other cell (markup, zero-width characters, an error) goes the general way (<see cref="CellText"/>).
+        /// </summary>
+        private bool TryReadStatus(int index, out int status)
+        {
+            status = 0;
+            if (index < 0 || index >= _cells.Count)
+            {
+                return false;
+            }
+
+            var start = FirstNonSpace(_cells[index].Start, _cells[index].End);
+            var end = _cells[index].End;
+            while (end > start && IsSpace(_text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end - start != 3)
+            {
+                return false;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                if (!CodeShape.IsDigit(_text[i]))
+                {
+                    return false;
+                }
+
+                status = (status * 10) + (_text[i] - '0');
+            }
+
+            return status >= 100 && status <= 599;
+        }
+
+        /// <summary>The rows of a well-formed code's prefix.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private PrefixGroup GroupOf(string code)
+        {
+            var dot = code.LastIndexOf('.');
+            var group = _lastGroup;
+            if (group is null || group.Prefix.Length != dot || string.CompareOrdinal(code, 0, group.Prefix, 0, dot) != 0)
+            {
+                var prefix = code.Substring(0, dot);
+                if (!_groups.TryGetValue(prefix, out group))
+                {
+                    group = new PrefixGroup(prefix);
+                    _groups.Add(prefix, group);
+                }
+
+                _lastGroup = group;
+            }
+
+            return group;
         }
 
         private Header? TryHeader(int count, int line)
@@ -820,6 +885,7 @@ internal static class PublishedPageParser
             return status >= 0 && code >= 0 ? new Header(line, status, code, message, description, measure) : null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private string CellText(int index, bool pipes)
             => index >= 0 && index < _cells.Count ? Collapse(_cells[index].Start, _cells[index].End, pipes) : string.Empty;
 
@@ -827,6 +893,7 @@ internal static class PublishedPageParser
         /// The text of a range with white space runs (line breaks and indentation included) collapsed to one space,
         /// trimmed, zero-width characters dropped and, in a pipe table, <c>\|</c> read as <c>|</c>.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private string Collapse(int start, int end, bool pipes)
         {
             while (start < end && (IsSpace(_text[start]) || IsIgnorable(_text[start])))
@@ -844,16 +911,7 @@ internal static class PublishedPageParser
                 return string.Empty;
             }
 
-            var simple = true;
-            for (var i = start; i < end && simple; i++)
-            {
-                var c = _text[i];
-                simple = c == ' '
-                    ? _text[i + 1] != ' ' && !IsSpace(_text[i + 1])
-                    : !(IsSpace(c) || IsIgnorable(c) || (pipes && c == '\\' && i + 1 < end && _text[i + 1] == '|'));
-            }
-
-            if (simple)
+            if (IsSimple(start, end, pipes))
             {
                 return _text.Substring(start, end - start);
             }
@@ -891,7 +949,45 @@ internal static class PublishedPageParser
             return _builder.ToString();
         }
 
+        /// <summary>
+        /// True when the trimmed range needs no collapsing: single spaces between words, no other white space, no
+        /// zero-width characters and (in a pipe table) no <c>\|</c>. Printable ASCII, almost every character of a page,
+        /// takes one range test.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        private bool IsSimple(int start, int end, bool pipes)
+        {
+            if (_plain)
+            {
+                // No tab, vertical tab, form feed, backslash or non-ASCII character anywhere in the page: a range is simple
+                // unless it has two spaces in a row or a line break (three vectorized searches, not a test per character).
+                var range = _text.AsSpan(start, end - start);
+                return range.IndexOf("  ".AsSpan()) < 0 && range.IndexOfAny('\r', '\n') < 0;
+            }
+
+            var text = _text;
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                if (c > ' ' && c < '\u007F')
+                {
+                    if (c == '\\' && pipes && i + 1 < end && text[i + 1] == '|')
+                    {
+                        return false;
+                    }
+                }
+                else if (c == ' ' ? IsSpace(text[i + 1]) : IsSpace(c) || IsIgnorable(c))
+                {
+                    // Two white space characters in a row, or one that is not a space, or a zero-width one.
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Cells of a one-line pipe row; a leading and a trailing <c>|</c> are optional.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void SplitBare(int start, int end)
         {
             _cells.Clear();
@@ -924,6 +1020,7 @@ internal static class PublishedPageParser
             _cells.Add(new Cell(cellStart, end));
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void SplitTabs(int start, int end)
         {
             _cells.Clear();
@@ -940,6 +1037,7 @@ internal static class PublishedPageParser
         }
 
         /// <summary>The next <c>|</c> in the range not escaped as <c>\|</c>, or -1.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private int NextPipe(int start, int end)
         {
             while (start < end)
@@ -962,6 +1060,7 @@ internal static class PublishedPageParser
         }
 
         /// <summary>A Markdown delimiter row such as <c>|---|:---:|</c>: only pipes, dashes, colons and spaces.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private bool IsSeparator(int start, int end)
         {
             var dash = false;
@@ -988,6 +1087,7 @@ internal static class PublishedPageParser
 
         private bool Has(char c, int start, int end) => _text.IndexOf(c, start, end - start) >= 0;
 
+        [MethodImpl(HotPath.Optimized)]
         private int FirstNonSpace(int start, int end)
         {
             while (start < end && IsSpace(_text[start]))
@@ -1013,6 +1113,7 @@ internal static class PublishedPageParser
     }
 
     /// <summary>Markdown emphasis or code marks around a code or status cell (<c>`KMS.0207`</c>, <c>**400**</c>) are not part of it.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static string StripMarkup(string text)
     {
         var start = 0;
@@ -1030,6 +1131,7 @@ internal static class PublishedPageParser
         return start == 0 && end == text.Length ? text : text.Substring(start, end - start).Trim();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool TryParseStatus(string text, out int status)
     {
         status = 0;

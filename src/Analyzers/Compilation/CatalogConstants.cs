@@ -16,7 +16,7 @@ internal sealed class CatalogConstants
 {
     // Per prefix, the generated class's reference and its member names (from the declarations); a constant's reference is
     // built when a rule first asks for it: a large catalog has tens of thousands of constants and a rule names a few.
-    private readonly Dictionary<string, (string Reference, HashSet<string> Members)> _classes = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Reference, ICollection<string> Members)> _classes = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ErrorCodeEntry, string?> _references = new();
     private readonly ConcurrentDictionary<ErrorCodeEntry, ImmutableDictionary<string, string?>> _singleProperties = new();
 
@@ -27,8 +27,10 @@ internal sealed class CatalogConstants
             var className = ErrorCodeCatalog.ClassNameFor(prefix);
             if (FindGenerated(compilation, @namespace + "." + className) is { } type)
             {
-                // Member names come from the declarations; GetMembers would create every member symbol of the class first.
-                _classes.Add(prefix, ("global::" + @namespace + "." + className + ".", new HashSet<string>(type.MemberNames, System.StringComparer.Ordinal)));
+                // Member names come from the declarations (GetMembers would create every member symbol of the class first),
+                // which hold them as a set already: a large catalog's class has tens of thousands.
+                var members = type.MemberNames as ICollection<string> ?? new HashSet<string>(type.MemberNames, System.StringComparer.Ordinal);
+                _classes.Add(prefix, ("global::" + @namespace + "." + className + ".", members));
             }
         }
 

@@ -16,7 +16,10 @@ namespace DewAnalyzers;
 /// </summary>
 internal sealed class CompilationState
 {
-    private static readonly ConditionalWeakTable<Compilation, CompilationState> s_byCompilation = new();
+    // Every rule asks for the state at its compilation start, and the driver starts rules concurrently: the Lazy makes
+    // them share one state built once (ConditionalWeakTable runs its factory outside its lock, so racing callers would
+    // each build one).
+    private static readonly ConditionalWeakTable<Compilation, Lazy<CompilationState>> s_byCompilation = new();
 
     private readonly Lazy<RetryConstructs> _retryConstructs;
     private readonly Lazy<MethodBodies> _methodBodies;
@@ -71,7 +74,7 @@ internal sealed class CompilationState
     {
         var catalog = CustomCatalogs.GetCatalog(options.AdditionalFiles, cancellationToken);
         var constantsNamespace = DewOptions.ConstantsNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
-        var shared = s_byCompilation.GetValue(compilation, c => new CompilationState(c, catalog, constantsNamespace));
+        var shared = s_byCompilation.GetValue(compilation, c => new Lazy<CompilationState>(() => new CompilationState(c, catalog, constantsNamespace))).Value;
         return ReferenceEquals(shared.Catalog, catalog) && shared.ConstantsNamespace == constantsNamespace
             ? shared
             : new CompilationState(compilation, catalog, constantsNamespace);
