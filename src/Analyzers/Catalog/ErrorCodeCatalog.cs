@@ -357,7 +357,15 @@ internal sealed class ErrorCodeCatalog
             var ofPrefix = names.Of(entry.Prefix);
             if (ofPrefix.ClassOwner != entry.Prefix)
             {
-                errors.Add((entry, $"the prefix '{entry.Prefix}' would generate {ofPrefix.ClassName}, the class of the prefix '{ofPrefix.ClassOwner}'"));
+                errors.Add((entry, ofPrefix.ClassOwner.Length == 0
+                    ? $"the prefix '{entry.Prefix}' would generate {ofPrefix.ClassName}, the class of {ErrorCodeConstantsGenerator.HelperClassName}.{ErrorCodeConstantsGenerator.IsTransientMethodName}"
+                    : $"the prefix '{entry.Prefix}' would generate {ofPrefix.ClassName}, the class of the prefix '{ofPrefix.ClassOwner}'"));
+                continue;
+            }
+
+            if (entry.Name == ofPrefix.ClassName)
+            {
+                errors.Add((entry, $"the constant name '{entry.Name}' is the name of its class"));
                 continue;
             }
 
@@ -395,7 +403,8 @@ internal sealed class ErrorCodeCatalog
     private sealed class MergeNames
     {
         private readonly Dictionary<string, PrefixNames> _byPrefix = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _classOwners = new(StringComparer.Ordinal);
+        // The class of the generated helpers is taken (owner "": no prefix may generate it).
+        private readonly Dictionary<string, string> _classOwners = new(StringComparer.Ordinal) { [ErrorCodeConstantsGenerator.HelperClassName] = string.Empty };
         private PrefixNames? _last;
 
         public PrefixNames Of(string prefix)
@@ -436,7 +445,10 @@ internal sealed class ErrorCodeCatalog
 
         public string ClassName { get; }
 
-        /// <summary>The prefix that generates <see cref="ClassName"/>: this prefix, unless another one took the name first.</summary>
+        /// <summary>
+        /// The prefix that generates <see cref="ClassName"/>: this prefix, unless another one took the name first (empty: the
+        /// name is the generated helpers' class).
+        /// </summary>
         public string ClassOwner { get; }
 
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
@@ -468,6 +480,12 @@ internal sealed class ErrorCodeCatalog
             }
 
             var ofPrefix = names.Of(current.Prefix);
+            if (line.Name == ofPrefix.ClassName)
+            {
+                errors.Add((line, $"the constant name '{line.Name}' is the name of its class"));
+                return null;
+            }
+
             if (!ofPrefix.Names.Add(line.Name))
             {
                 errors.Add((line, $"the constant name '{line.Name}' is already used in {ofPrefix.ClassName}"));

@@ -30,6 +30,7 @@ internal sealed class ErrorCodeEntry
         Line = line;
         IsDerived = isDerived;
         Prefix = prefix ?? CodeShape.PrefixOf(code);
+        System.Diagnostics.Debug.Assert(prefix is null || code.Length > prefix.Length && code[prefix.Length] == '.' && code.StartsWith(prefix, System.StringComparison.Ordinal), "the prefix of the code");
     }
 
     /// <summary>The code, e.g. <c>KMS.0207</c>.</summary>

@@ -21,9 +21,17 @@ internal static class Identifiers
             }
         }
 
-        // No C# keyword or contextual keyword is longer than 10 characters: long names skip the two look-ups.
+        // Every C# keyword and contextual keyword is lower case and at most 10 characters long: names that start with an
+        // upper-case letter (every name derived from a page) or are longer skip the two look-ups.
         return (name.Length > 10
+                || (name[0] >= 'A' && name[0] <= 'Z')
                 || (SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None))
-            && name != ErrorCodeConstantsGenerator.IsTransientMethodName;
+            && !IsGeneratedMemberName(name);
     }
+
+    /// <summary>
+    /// A name the generated code uses for a member of its own (<c>DewErrorCodes.IsTransient</c>). A PascalCase name of ASCII
+    /// letters and digits that starts with an upper-case letter is a valid constant name unless it is one of these.
+    /// </summary>
+    public static bool IsGeneratedMemberName(string name) => name == ErrorCodeConstantsGenerator.IsTransientMethodName;
 }

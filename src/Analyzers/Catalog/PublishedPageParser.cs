@@ -47,8 +47,16 @@ internal static class PublishedPageParser
 
     private static readonly char[] LineBreaks = { '\r', '\n' };
 
-    /// <summary>Characters that make a page take the per-character path of <c>IsSimple</c> (with any non-ASCII character).</summary>
-    private static readonly char[] NotPlain = { '\t', '\v', '\f', '\\' };
+    /// <summary>
+    /// The white space other than a space and a line break, and the ignorable characters (<see cref="IsSpace"/>,
+    /// <see cref="IsIgnorable"/>): a page without any takes the fast path of <c>IsSimple</c>.
+    /// </summary>
+    private static readonly char[] NotPlain =
+    {
+        '\t', '\v', '\f', '\u0085', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
+        '\u2007', '\u2008', '\u2009', '\u200A', '\u200B', '\u200C', '\u200D', '\u2028', '\u2029', '\u202F', '\u205F', '\u2060',
+        '\u3000', '\uFEFF',
+    };
 
     /// <summary>Header names (compared case-insensitively after white space is collapsed) and the column each names.</summary>
     private static readonly Dictionary<string, Column> HeaderNames = CreateHeaderNames();
@@ -91,10 +99,11 @@ internal static class PublishedPageParser
     /// rest kept as written. Words are taken while there are at most <see cref="MaxNameWords"/> and the name stays
     /// within <see cref="MaxNameLength"/> characters (a single longer first word is cut). If the first sentence has no
     /// words the whole text is used. A name that is empty or starts with a digit becomes <c>Code</c> + the code's digits;
-    /// a name that is not a valid constant name (<c>IsTransient</c>) gets <c>Error</c> appended.
+    /// a name that is not a valid constant name (<c>IsTransient</c>) gets <c>Error</c> appended, as does (when a row is
+    /// read) a name equal to its prefix's class name.
     /// </summary>
     internal static string DeriveName(string message, string description, string digits)
-        => DeriveName(message, description, new char[MaxNameLength + 1]) ?? "Code" + digits;
+        => DeriveName(message, description, new char[MaxNameLength]) ?? "Code" + digits;
 
     /// <summary><see cref="DeriveName(string, string, string)"/> with a reused buffer; null where the name is <c>Code</c> + the digits.</summary>
     [MethodImpl(HotPath.Optimized)]
@@ -112,10 +121,10 @@ internal static class PublishedPageParser
             return null;
         }
 
-        // Letters and digits starting with an upper-case letter: never a C# keyword (all lower case), so only the generated
-        // method's name needs the suffix.
+        // ASCII letters and digits starting with an upper-case letter (Identifiers.IsGeneratedMemberName says why only the
+        // generated code's own member names need the suffix).
         var name = new string(buffer, 0, length);
-        return name == ErrorCodeConstantsGenerator.IsTransientMethodName ? name + "Error" : name;
+        return Identifiers.IsGeneratedMemberName(name) ? name + "Error" : name;
     }
 
     /// <summary>
@@ -183,11 +192,20 @@ internal static class PublishedPageParser
     /// <summary>The rows of one prefix: how many derive each name, and whether their candidates may clash (<see cref="AssignNames"/>).</summary>
     private sealed class PrefixGroup
     {
-        public PrefixGroup(string prefix) => Prefix = prefix;
+        public PrefixGroup(string prefix, int capacity)
+        {
+            Prefix = prefix;
+            BaseNames = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+            ClassName = ErrorCodeCatalog.ClassNameFor(prefix);
+        }
 
         public string Prefix { get; }
 
-        public Dictionary<string, int> BaseNames { get; } = new(StringComparer.Ordinal);
+        /// <summary>The generated class of the prefix: no constant of it may have its name.</summary>
+        public string ClassName { get; }
+
+        /// <summary>How many rows derive each name (counted as each row is read, while its name is at hand).</summary>
+        public Dictionary<string, int> BaseNames { get; }
 
         public HashSet<string>? WithDigits { get; set; }
 
@@ -199,7 +217,7 @@ internal static class PublishedPageParser
 
     /// <summary>
     /// Writes the PascalCase words of <paramref name="source"/> (of its first sentence only when
-    /// <paramref name="firstSentence"/>) into <paramref name="name"/> (<see cref="MaxNameLength"/> + 1 characters) and
+    /// <paramref name="firstSentence"/>) into <paramref name="name"/> (<see cref="MaxNameLength"/> characters) and
     /// returns their length. A word that takes the name past the limit is dropped, or cut when it is the first.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
@@ -371,10 +389,13 @@ internal static class PublishedPageParser
 
         // The rows of each prefix; the last prefix's at hand (rows of one prefix come together).
         private readonly Dictionary<string, PrefixGroup> _groups = new(StringComparer.Ordinal);
-        private readonly char[] _nameBuffer = new char[MaxNameLength + 1];
+        private readonly char[] _nameBuffer = new char[MaxNameLength];
 
-        // The page is printable ASCII with spaces and line breaks only (IsSimple's fast path).
+        // The page has no white space but spaces and line breaks, and no ignorable character (IsSimple's fast path).
         private readonly bool _plain;
+
+        // The page has a backslash somewhere (only then can a cell hold an escaped pipe).
+        private readonly bool _backslash;
         private PrefixGroup? _lastGroup;
 
         private Mode _mode;
@@ -396,9 +417,13 @@ internal static class PublishedPageParser
         {
             _text = text;
             _cancellationToken = cancellationToken;
-            _plain = text.IndexOfAny(NotPlain) < 0 && Encoding.UTF8.GetByteCount(text) == text.Length;
+            // All ASCII (a vectorized count) leaves only three characters to look for; otherwise every one of NotPlain.
+            _plain = Encoding.UTF8.GetByteCount(text) == text.Length
+                ? text.AsSpan().IndexOfAny('\t', '\v', '\f') < 0
+                : text.AsSpan().IndexOfAny(NotPlain) < 0;
+            _backslash = text.IndexOf('\\') >= 0;
 
-            // A row takes 150 characters or more: room for every row of a large page without regrowth.
+            // Sized for rows of about 150 characters: a large page's rows fit without regrowth.
             var rows = Math.Min(text.Length / 150, 1 << 20);
             _rows = new List<ErrorCodeEntry>(rows);
             _rowGroups = new List<PrefixGroup>(rows);
@@ -781,6 +806,12 @@ internal static class PublishedPageParser
             var group = GroupOf(code);
             var dot = group.Prefix.Length;
             var baseName = DeriveName(message, description, _nameBuffer) ?? "Code" + code.Substring(dot + 1);
+            if (baseName == group.ClassName)
+            {
+                // A member cannot have its class's name ("Abc error codes." under ABC).
+                baseName += "Error";
+            }
+
             group.BaseNames.TryGetValue(baseName, out var count);
             group.BaseNames[baseName] = count + 1;
             _rows.Add(new ErrorCodeEntry(code, status, baseName, InferRetry(status), string.Empty, message, description, CellText(header.Measure, pipes), line, isDerived: true, group.Prefix));
@@ -791,6 +822,7 @@ internal static class PublishedPageParser
         /// The common case of a status cell without a string: three digits with nothing but white space around them. Any
         /// other cell (markup, zero-width characters, an error) goes the general way (<see cref="CellText"/>).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private bool TryReadStatus(int index, out int status)
         {
             status = 0;
@@ -835,7 +867,8 @@ internal static class PublishedPageParser
                 var prefix = code.Substring(0, dot);
                 if (!_groups.TryGetValue(prefix, out group))
                 {
-                    group = new PrefixGroup(prefix);
+                    // Room for a large page's prefix (a thousand codes or so) without regrowth, and no more than the page's rows.
+                    group = new PrefixGroup(prefix, Math.Min(_rows.Capacity, 1024));
                     _groups.Add(prefix, group);
                 }
 
@@ -959,10 +992,11 @@ internal static class PublishedPageParser
         {
             if (_plain)
             {
-                // No tab, vertical tab, form feed, backslash or non-ASCII character anywhere in the page: a range is simple
-                // unless it has two spaces in a row or a line break (three vectorized searches, not a test per character).
+                // No white space but spaces and line breaks, and no ignorable character, anywhere in the page: a range is
+                // simple unless it has two spaces in a row, a line break or (in a pipe table) \| (vectorized searches, not
+                // a test per character).
                 var range = _text.AsSpan(start, end - start);
-                return range.IndexOf("  ".AsSpan()) < 0 && range.IndexOfAny('\r', '\n') < 0;
+                return range.IndexOf("  ".AsSpan()) < 0 && range.IndexOfAny('\r', '\n') < 0 && !(pipes && _backslash && range.IndexOf("\\|".AsSpan()) >= 0);
             }
 
             var text = _text;

@@ -122,6 +122,34 @@ public sealed class PublishedPageCatalogTests
     }
 
     [Fact]
+    public async Task GeneratedClasses_NeverClash_TheConstantsCompile()
+    {
+        // A row whose message gives its class's name, and a prefix whose class would be the helpers' (DewErrorCodes): before,
+        // both were compiler errors in the generated file (CS0542, CS0579).
+        const string Page = """
+            | Status Code | Error Code | Error Message |
+            |---|---|---|
+            | 400 | ABC.0001 | Abc error codes. |
+            | 400 | ABC.0002 | Abc error codes error |
+            | 400 | DEW.0002 | Other |
+            """;
+        var merged = CustomCatalogs.Load(Files((PagePath, Page)), CancellationToken.None);
+        Assert.Equal(
+            new[] { "the prefix 'DEW' would generate DewErrorCodes, the class of DewErrorCodes.IsTransient" },
+            merged.MergeProblems.SelectMany(p => p).Select(p => p.Message));
+        Assert.Equal("AbcErrorCodesError0001", merged.Catalog.Entries.Single(e => e.Code == "ABC.0001").Name);
+        Assert.Equal("AbcErrorCodesError0002", merged.Catalog.Entries.Single(e => e.Code == "ABC.0002").Name);
+
+        var compilation = await AnalyzerHarness.BaseCompilationAsync(string.Empty);
+        var (updated, run) = AnalyzerHarness.RunGenerators(
+            compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { }")),
+            AnalyzerHarness.ParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
+            Files((PagePath, Page)));
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        Assert.Empty(updated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+    }
+
+    [Fact]
     public Task PageProblems_AreReportedAtTheirLines_TheRestLoads()
     {
         var page = CcePage

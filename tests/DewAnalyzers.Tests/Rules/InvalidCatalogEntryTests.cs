@@ -29,6 +29,8 @@ public sealed class InvalidCatalogEntryTests
     [InlineData("APIG.0308\t200\tOk\ttransient\tm\td\tx", 1, 1, 33, "'APIG.0308' comes with HTTP status 200, a success: it is never retried, so it cannot be transient")]
     [InlineData("KMS.0207\t400\t\tpermanent\tm\td\tx", 1, 1, 30, "'KMS.0207' is already in the catalog with HTTP status 404, not 400")]
     [InlineData("Kms.0999\t400\tOther\tpermanent\tm\td\tx", 1, 1, 35, "the prefix 'Kms' would generate KmsErrorCodes, the class of the prefix 'KMS'")]
+    [InlineData("DEW.0002\t400\tOther\tpermanent\tm\td\tx", 1, 1, 35, "the prefix 'DEW' would generate DewErrorCodes, the class of DewErrorCodes.IsTransient")]
+    [InlineData("ABC.0001\t400\tAbcErrorCodes\tpermanent\tm\td\tx", 1, 1, 43, "the constant name 'AbcErrorCodes' is the name of its class")]
     [InlineData("APIG.0308\t429\tThrottled\tsometimes\tm\td\tx", 1, 1, 40, "unknown retry class 'sometimes' (expected transient, after-action:<credential|state|quota|permission|account>, permanent or permanent:no-op)")]
     [InlineData("APIG.0308\t429\tThrottled\tafter-action:later\tm\td\tx", 1, 1, 49, "unknown retry class 'after-action:later' (expected transient, after-action:<credential|state|quota|permission|account>, permanent or permanent:no-op)")]
     [InlineData("APIG.0308\t999\tThrottled\ttransient\tm\td\tx", 1, 1, 40, "'999' is not an HTTP status between 100 and 599")]
