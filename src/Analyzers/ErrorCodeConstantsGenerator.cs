@@ -90,7 +90,7 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
         var capacity = 4096;
         foreach (var entry in catalog.Entries)
         {
-            capacity += entry.Message.Length + entry.Description.Length + entry.Measure.Length + (3 * entry.Code.Length) + entry.Name.Length + 180;
+            capacity += entry.Message.Length + entry.DescriptionText.Length + entry.MeasureText.Length + (3 * entry.Code.Length) + entry.Name.Length + 180;
         }
 
         var source = new SourceBuilder(capacity);
@@ -189,8 +189,8 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
     private static void AppendConstant(SourceBuilder source, ErrorCodeEntry entry)
     {
         AppendXml(source.Append("        /// <summary>").Append(entry.Code).Append(" — HTTP ").Append(entry.HttpStatus).Append(" — "), entry.Message).AppendLine("</summary>");
-        AppendXml(source.Append("        /// <remarks>"), entry.Description).Append(" Measure: ");
-        AppendXml(source, entry.Measure).Append(" Retry: ").Append(entry.RetryText).AppendLine(".</remarks>");
+        AppendXml(source.Append("        /// <remarks>"), entry.DescriptionText).Append(" Measure: ");
+        AppendXml(source, entry.MeasureText).Append(" Retry: ").Append(entry.RetryText).AppendLine(".</remarks>");
         source.Append("        public const string ").Append(entry.Name).Append(" = \"").Append(entry.Code).AppendLine("\";");
     }
 
@@ -209,10 +209,11 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
 
     /// <summary>Appends <paramref name="text"/>, trimmed, as XML doc text: <c>&amp; &lt; &gt;</c> escaped, line breaks as spaces.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static SourceBuilder AppendXml(SourceBuilder source, string text)
+    private static SourceBuilder AppendXml(SourceBuilder source, TextSlice slice)
     {
-        var start = 0;
-        var end = text.Length;
+        var text = slice.Source;
+        var start = slice.Start;
+        var end = slice.Start + slice.Length;
         while (start < end && char.IsWhiteSpace(text[start]))
         {
             start++;

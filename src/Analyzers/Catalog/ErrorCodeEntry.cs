@@ -13,8 +13,8 @@ internal sealed class ErrorCodeEntry
         RetryClass retry,
         string retryDetail,
         string message,
-        string description,
-        string measure,
+        TextSlice description,
+        TextSlice measure,
         int line = 0,
         bool isDerived = false,
         string? prefix = null)
@@ -25,8 +25,8 @@ internal sealed class ErrorCodeEntry
         Retry = retry;
         RetryDetail = retryDetail;
         Message = message;
-        Description = description;
-        Measure = measure;
+        DescriptionText = description;
+        MeasureText = measure;
         Line = line;
         IsDerived = isDerived;
         Prefix = prefix ?? CodeShape.PrefixOf(code);
@@ -51,9 +51,15 @@ internal sealed class ErrorCodeEntry
 
     public string Message { get; }
 
-    public string Description { get; }
+    public string Description => DescriptionText.ToString();
 
-    public string Measure { get; }
+    /// <summary><see cref="Description"/> where it is written (a page's cell: no string until asked for).</summary>
+    public TextSlice DescriptionText { get; }
+
+    public string Measure => MeasureText.ToString();
+
+    /// <summary><see cref="Measure"/> where it is written (a page's cell: no string until asked for).</summary>
+    public TextSlice MeasureText { get; }
 
     /// <summary>1-based line in the file the entry came from (0 when unknown).</summary>
     public int Line { get; }
@@ -82,11 +88,11 @@ internal sealed class ErrorCodeEntry
     }
 
     public ErrorCodeEntry WithRetry(RetryClass retry, string retryDetail)
-        => new(Code, HttpStatus, Name, retry, retryDetail, Message, Description, Measure, Line, IsDerived, Prefix);
+        => new(Code, HttpStatus, Name, retry, retryDetail, Message, DescriptionText, MeasureText, Line, IsDerived, Prefix);
 
     /// <summary>This entry under another name: a page entry renamed by a <c>*.errorcodes.tsv</c> line, or made unique within its prefix.</summary>
     public ErrorCodeEntry WithName(string name)
-        => new(Code, HttpStatus, name, Retry, RetryDetail, Message, Description, Measure, Line, IsDerived, Prefix);
+        => new(Code, HttpStatus, name, Retry, RetryDetail, Message, DescriptionText, MeasureText, Line, IsDerived, Prefix);
 
     public override string ToString() => Code;
 }

@@ -107,9 +107,9 @@ internal static class PublishedPageParser
 
     /// <summary><see cref="DeriveName(string, string, string)"/> with a reused buffer; null where the name is <c>Code</c> + the digits.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static string? DeriveName(string message, string description, char[] buffer)
+    private static string? DeriveName(string message, TextSlice description, char[] buffer)
     {
-        var source = message.Length != 0 ? message : description;
+        var source = message.Length != 0 ? message : description.ToString();
         var length = PascalWords(source, firstSentence: true, buffer);
         if (length == 0)
         {
@@ -802,7 +802,7 @@ internal static class PublishedPageParser
 
             // The name is derived while the row's text is at hand; AssignNames resolves clashes once every row is read.
             var message = CellText(header.Message, pipes);
-            var description = CellText(header.Description, pipes);
+            var description = CellSlice(header.Description, pipes);
             var group = GroupOf(code);
             var dot = group.Prefix.Length;
             var baseName = DeriveName(message, description, _nameBuffer) ?? "Code" + code.Substring(dot + 1);
@@ -814,7 +814,7 @@ internal static class PublishedPageParser
 
             group.BaseNames.TryGetValue(baseName, out var count);
             group.BaseNames[baseName] = count + 1;
-            _rows.Add(new ErrorCodeEntry(code, status, baseName, InferRetry(status), string.Empty, message, description, CellText(header.Measure, pipes), line, isDerived: true, group.Prefix));
+            _rows.Add(new ErrorCodeEntry(code, status, baseName, InferRetry(status), string.Empty, message, description, CellSlice(header.Measure, pipes), line, isDerived: true, group.Prefix));
             _rowGroups.Add(group);
         }
 
@@ -922,12 +922,21 @@ internal static class PublishedPageParser
         private string CellText(int index, bool pipes)
             => index >= 0 && index < _cells.Count ? Collapse(_cells[index].Start, _cells[index].End, pipes) : string.Empty;
 
-        /// <summary>
-        /// The text of a range with white space runs (line breaks and indentation included) collapsed to one space,
-        /// trimmed, zero-width characters dropped and, in a pipe table, <c>\|</c> read as <c>|</c>.
-        /// </summary>
+        /// <summary><see cref="CellText"/> as a part of the page where no collapsing is needed (no string of its own).</summary>
         [MethodImpl(HotPath.Optimized)]
-        private string Collapse(int start, int end, bool pipes)
+        private TextSlice CellSlice(int index, bool pipes)
+        {
+            if (index < 0 || index >= _cells.Count)
+            {
+                return string.Empty;
+            }
+
+            var (start, end) = Trimmed(_cells[index].Start, _cells[index].End);
+            return start < end && IsSimple(start, end, pipes) ? new TextSlice(_text, start, end - start) : Collapse(start, end, pipes);
+        }
+
+        /// <summary>The range without the white space and zero-width characters at its ends.</summary>
+        private (int Start, int End) Trimmed(int start, int end)
         {
             while (start < end && (IsSpace(_text[start]) || IsIgnorable(_text[start])))
             {
@@ -939,6 +948,17 @@ internal static class PublishedPageParser
                 end--;
             }
 
+            return (start, end);
+        }
+
+        /// <summary>
+        /// The text of a range with white space runs (line breaks and indentation included) collapsed to one space,
+        /// trimmed, zero-width characters dropped and, in a pipe table, <c>\|</c> read as <c>|</c>.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        private string Collapse(int start, int end, bool pipes)
+        {
+            (start, end) = Trimmed(start, end);
             if (start == end)
             {
                 return string.Empty;
