@@ -166,18 +166,20 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
         else
         {
             // A string switch costs the compiler more than linear time in its cases (seconds for thousands of codes, as a
-            // large catalog page gives); a set costs it one array element per code.
+            // large catalog page gives); a set read from one verbatim string, a code per line, costs it one literal (and
+            // the analyzers, which are called for every literal of the file, one call).
             source.AppendLine("            return code != null && s_transient.Contains(code);");
             source.AppendLine("        }");
             source.AppendLine();
-            source.AppendLine("        private static readonly global::System.Collections.Generic.HashSet<string> s_transient = new global::System.Collections.Generic.HashSet<string>(new string[]");
-            source.AppendLine("        {");
+            source.AppendLine("        private static readonly global::System.Collections.Generic.HashSet<string> s_transient = new global::System.Collections.Generic.HashSet<string>(");
+            source.Append("            @\"");
             foreach (var entry in transient)
             {
-                source.Append("            \"").Append(entry.Code).AppendLine("\",");
+                source.AppendLine().Append(entry.Code);
             }
 
-            source.AppendLine("        }, global::System.StringComparer.Ordinal);");
+            source.AppendLine("\".Split(new[] { '\\r', '\\n' }, global::System.StringSplitOptions.RemoveEmptyEntries),");
+            source.AppendLine("            global::System.StringComparer.Ordinal);");
         }
 
         source.AppendLine("    }");
