@@ -150,7 +150,7 @@ internal static class PublishedPageParser
                 continue;
             }
 
-            var name = row.Name + DigitsOf(row);
+            var name = row.Name + DigitsOf(row.Code, row.Prefix);
             names[i] = name;
             if (!group.MayClash && (group.BaseNames.ContainsKey(name) || !(group.WithDigits ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)))
             {
@@ -173,7 +173,7 @@ internal static class PublishedPageParser
 
                 while (usedOfPrefix.ContainsKey(names[i]))
                 {
-                    names[i] += "_" + DigitsOf(rows[i]);
+                    names[i] += "_" + DigitsOf(rows[i].Code, rows[i].Prefix);
                 }
 
                 usedOfPrefix.Add(names[i], true);
@@ -187,7 +187,7 @@ internal static class PublishedPageParser
     }
 
     /// <summary>The digits after the prefix; only names that clash need them.</summary>
-    private static string DigitsOf(ErrorCodeEntry row) => row.Code.Substring(row.Prefix.Length + 1);
+    private static string DigitsOf(string code, string prefix) => code.Substring(prefix.Length + 1);
 
     /// <summary>The rows of one prefix: how many derive each name, and whether their candidates may clash (<see cref="AssignNames"/>).</summary>
     private sealed class PrefixGroup
@@ -482,8 +482,7 @@ internal static class PublishedPageParser
                 {
                     Mode.Candidate => CandidateLine(start, end),
                     Mode.Piped => PipedLine(start, end, line),
-                    Mode.Bare => BareLine(start, end, line),
-                    Mode.Tabs => TabsLine(start, end, line),
+                    Mode.Bare or Mode.Tabs => OneRowPerLine(start, end, line),
                     _ => ScanLine(start, end, line),
                 };
                 if (done)
@@ -527,36 +526,13 @@ internal static class PublishedPageParser
                     return true;
                 }
 
-                SplitBare(start, end);
-                var bareHeader = TryHeader(_cells.Count, line);
-                if (bareHeader is not null)
-                {
-                    StartTable(Mode.Bare, bareHeader, 1);
-                }
-                else if (_resumeMode == Mode.Bare && _resumeHeader is not null && CodeShape.IsWellFormedCode(StripMarkup(CellText(_resumeHeader.Code, pipes: true))))
-                {
-                    _mode = Mode.Bare;
-                    _header = _resumeHeader;
-                    FinishRow(line, _cells.Count, pipes: true);
-                }
-
+                StartOrResume(Mode.Bare, start, end, line);
                 return true;
             }
 
             if (Has('\t', start, end))
             {
-                SplitTabs(start, end);
-                var tabsHeader = TryHeader(_cells.Count, line);
-                if (tabsHeader is not null)
-                {
-                    StartTable(Mode.Tabs, tabsHeader, 1);
-                }
-                else if (_resumeMode == Mode.Tabs && _resumeHeader is not null && CodeShape.IsWellFormedCode(StripMarkup(CellText(_resumeHeader.Code, pipes: false))))
-                {
-                    _mode = Mode.Tabs;
-                    _header = _resumeHeader;
-                    FinishRow(line, _cells.Count, pipes: false);
-                }
+                StartOrResume(Mode.Tabs, start, end, line);
             }
 
             return true;
@@ -641,45 +617,50 @@ internal static class PublishedPageParser
             return false;
         }
 
-        [MethodImpl(HotPath.Optimized)]
-        private bool BareLine(int start, int end, int line)
+        /// <summary>
+        /// Outside a table, a line with <c>|</c> not in its first column (<see cref="Mode.Bare"/>) or with tabs
+        /// (<see cref="Mode.Tabs"/>): a header starts a table of that kind; a row with a code goes on with the table of that
+        /// kind that a line of text ended.
+        /// </summary>
+        private void StartOrResume(Mode mode, int start, int end, int line)
         {
-            if (FirstNonSpace(start, end) == end)
+            var pipes = mode == Mode.Bare;
+            Split(start, end, pipes);
+            var header = TryHeader(_cells.Count, line);
+            if (header is not null)
             {
-                return true;
+                StartTable(mode, header, 1);
             }
-
-            if (!Has('|', start, end))
+            else if (_resumeMode == mode && _resumeHeader is not null && CodeShape.IsWellFormedCode(StripMarkup(CellText(_resumeHeader.Code, pipes))))
             {
-                EndTable();
-                return false;
+                _mode = mode;
+                _header = _resumeHeader;
+                FinishRow(line, _cells.Count, pipes);
             }
-
-            if (!IsSeparator(start, end))
-            {
-                SplitBare(start, end);
-                FinishRow(line, _cells.Count, pipes: true);
-            }
-
-            return true;
         }
 
+        /// <summary>A line of a one-row-per-line table (pipes or tabs): a row, a delimiter row, or the end of the table.</summary>
         [MethodImpl(HotPath.Optimized)]
-        private bool TabsLine(int start, int end, int line)
+        private bool OneRowPerLine(int start, int end, int line)
         {
             if (FirstNonSpace(start, end) == end)
             {
                 return true;
             }
 
-            if (!Has('\t', start, end))
+            var pipes = _mode == Mode.Bare;
+            if (!Has(pipes ? '|' : '\t', start, end))
             {
                 EndTable();
                 return false;
             }
 
-            SplitTabs(start, end);
-            FinishRow(line, _cells.Count, pipes: false);
+            if (!pipes || !IsSeparator(start, end))
+            {
+                Split(start, end, pipes);
+                FinishRow(line, _cells.Count, pipes);
+            }
+
             return true;
         }
 
@@ -804,8 +785,7 @@ internal static class PublishedPageParser
             var message = CellText(header.Message, pipes);
             var description = CellSlice(header.Description, pipes);
             var group = GroupOf(code);
-            var dot = group.Prefix.Length;
-            var baseName = DeriveName(message, description, _nameBuffer) ?? "Code" + code.Substring(dot + 1);
+            var baseName = DeriveName(message, description, _nameBuffer) ?? "Code" + DigitsOf(code, group.Prefix);
             if (baseName == group.ClassName)
             {
                 // A member cannot have its class's name ("Abc error codes." under ABC).
@@ -838,22 +818,7 @@ internal static class PublishedPageParser
                 end--;
             }
 
-            if (end - start != 3)
-            {
-                return false;
-            }
-
-            for (var i = start; i < end; i++)
-            {
-                if (!CodeShape.IsDigit(_text[i]))
-                {
-                    return false;
-                }
-
-                status = (status * 10) + (_text[i] - '0');
-            }
-
-            return status >= 100 && status <= 599;
+            return TryParseStatus(_text, start, end - start, out status);
         }
 
         /// <summary>The rows of a well-formed code's prefix.</summary>
@@ -1040,6 +1005,18 @@ internal static class PublishedPageParser
             return true;
         }
 
+        private void Split(int start, int end, bool pipes)
+        {
+            if (pipes)
+            {
+                SplitBare(start, end);
+            }
+            else
+            {
+                SplitTabs(start, end);
+            }
+        }
+
         /// <summary>Cells of a one-line pipe row; a leading and a trailing <c>|</c> are optional.</summary>
         [MethodImpl(HotPath.Optimized)]
         private void SplitBare(int start, int end)
@@ -1186,15 +1163,18 @@ internal static class PublishedPageParser
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private static bool TryParseStatus(string text, out int status)
+    private static bool TryParseStatus(string text, out int status) => TryParseStatus(text, 0, text.Length, out status);
+
+    /// <summary>Three digits from 100 to 599, the whole of the range.</summary>
+    private static bool TryParseStatus(string text, int start, int length, out int status)
     {
         status = 0;
-        if (text.Length != 3)
+        if (length != 3)
         {
             return false;
         }
 
-        for (var i = 0; i < 3; i++)
+        for (var i = start; i < start + 3; i++)
         {
             if (!CodeShape.IsDigit(text[i]))
             {
