@@ -183,7 +183,7 @@ public sealed class ErrorCodeConstantsGenerator : IIncrementalGenerator
     [MethodImpl(HotPath.Optimized)]
     private static void AppendConstant(SourceBuilder source, ErrorCodeEntry entry)
     {
-        AppendXml(source.Append("        /// <summary>").Append(entry.Code).Append(" — HTTP ").Append(entry.HttpStatus).Append(" — "), entry.Message).AppendLine("</summary>");
+        AppendXml(source.Append("        /// <summary>").Append(entry.Code).Append(" — HTTP ").Append(entry.HttpStatus).Append(" — "), entry.MessageText).AppendLine("</summary>");
         AppendXml(source.Append("        /// <remarks>"), entry.DescriptionText).Append(" Measure: ");
         AppendXml(source, entry.MeasureText).Append(" Retry: ").Append(entry.RetryText).AppendLine(".</remarks>");
         source.Append("        public const string ").Append(entry.Name).Append(" = \"").Append(entry.Code).AppendLine("\";");

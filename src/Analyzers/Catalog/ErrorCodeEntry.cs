@@ -12,7 +12,7 @@ internal sealed class ErrorCodeEntry
         string name,
         RetryClass retry,
         string retryDetail,
-        string message,
+        TextSlice message,
         TextSlice description,
         TextSlice measure,
         int line = 0,
@@ -24,7 +24,7 @@ internal sealed class ErrorCodeEntry
         Name = name;
         Retry = retry;
         RetryDetail = retryDetail;
-        Message = message;
+        MessageText = message;
         DescriptionText = description;
         MeasureText = measure;
         Line = line;
@@ -49,7 +49,10 @@ internal sealed class ErrorCodeEntry
     /// <summary>The qualifier after the colon: <c>credential</c>, <c>state</c>, <c>quota</c>, <c>permission</c>, <c>account</c>, <c>no-op</c>, or empty.</summary>
     public string RetryDetail { get; }
 
-    public string Message { get; }
+    public string Message => MessageText.ToString();
+
+    /// <summary><see cref="Message"/> where it is written (a page's cell: no string until asked for).</summary>
+    public TextSlice MessageText { get; }
 
     public string Description => DescriptionText.ToString();
 
@@ -88,11 +91,11 @@ internal sealed class ErrorCodeEntry
     }
 
     public ErrorCodeEntry WithRetry(RetryClass retry, string retryDetail)
-        => new(Code, HttpStatus, Name, retry, retryDetail, Message, DescriptionText, MeasureText, Line, IsDerived, Prefix);
+        => new(Code, HttpStatus, Name, retry, retryDetail, MessageText, DescriptionText, MeasureText, Line, IsDerived, Prefix);
 
     /// <summary>This entry under another name: a page entry renamed by a <c>*.errorcodes.tsv</c> line, or made unique within its prefix.</summary>
     public ErrorCodeEntry WithName(string name)
-        => new(Code, HttpStatus, name, Retry, RetryDetail, Message, DescriptionText, MeasureText, Line, IsDerived, Prefix);
+        => new(Code, HttpStatus, name, Retry, RetryDetail, MessageText, DescriptionText, MeasureText, Line, IsDerived, Prefix);
 
     public override string ToString() => Code;
 }

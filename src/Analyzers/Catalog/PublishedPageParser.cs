@@ -103,13 +103,13 @@ internal static class PublishedPageParser
     /// read) a name equal to its prefix's class name.
     /// </summary>
     internal static string DeriveName(string message, string description, string digits)
-        => DeriveName(message, description, new char[MaxNameLength]) ?? "Code" + digits;
+        => DeriveName((TextSlice)message, description, new char[MaxNameLength]) ?? "Code" + digits;
 
     /// <summary><see cref="DeriveName(string, string, string)"/> with a reused buffer; null where the name is <c>Code</c> + the digits.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static string? DeriveName(string message, TextSlice description, char[] buffer)
+    private static string? DeriveName(TextSlice message, TextSlice description, char[] buffer)
     {
-        var source = message.Length != 0 ? message : description.ToString();
+        var source = message.Length != 0 ? message : description;
         var length = PascalWords(source, firstSentence: true, buffer);
         if (length == 0)
         {
@@ -216,18 +216,20 @@ internal static class PublishedPageParser
     internal static RetryClass InferRetry(int status) => status >= 500 || status == 429 ? RetryClass.Transient : RetryClass.Permanent;
 
     /// <summary>
-    /// Writes the PascalCase words of <paramref name="source"/> (of its first sentence only when
+    /// Writes the PascalCase words of <paramref name="slice"/> (of its first sentence only when
     /// <paramref name="firstSentence"/>) into <paramref name="name"/> (<see cref="MaxNameLength"/> characters) and
     /// returns their length. A word that takes the name past the limit is dropped, or cut when it is the first.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    private static int PascalWords(string source, bool firstSentence, char[] name)
+    private static int PascalWords(TextSlice slice, bool firstSentence, char[] name)
     {
+        var source = slice.Source;
+        var end = slice.Start + slice.Length;
         var length = 0;
         var words = 0;
         var inWord = false;
         var wordStart = 0;
-        for (var i = 0; i < source.Length; i++)
+        for (var i = slice.Start; i < end; i++)
         {
             var c = source[i];
             if (CodeShape.IsAsciiLetter(c) || CodeShape.IsDigit(c))
@@ -260,7 +262,7 @@ internal static class PublishedPageParser
                 continue;
             }
 
-            if (firstSentence && EndsSentence(source, i))
+            if (firstSentence && EndsSentence(source, i, end))
             {
                 break;
             }
@@ -273,7 +275,7 @@ internal static class PublishedPageParser
 
     /// <summary>True at the end of a sentence: a <c>. ! ? ;</c> followed by white space (or the end), or a full-width one.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static bool EndsSentence(string text, int i)
+    private static bool EndsSentence(string text, int i, int end)
     {
         switch (text[i])
         {
@@ -281,7 +283,7 @@ internal static class PublishedPageParser
             case '!':
             case '?':
             case ';':
-                return i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]);
+                return i + 1 == end || char.IsWhiteSpace(text[i + 1]);
             case '\u3002':
             case '\uFF01':
             case '\uFF1F':
@@ -782,7 +784,7 @@ internal static class PublishedPageParser
             _firstLines.Add(code, line);
 
             // The name is derived while the row's text is at hand; AssignNames resolves clashes once every row is read.
-            var message = CellText(header.Message, pipes);
+            var message = CellSlice(header.Message, pipes);
             var description = CellSlice(header.Description, pipes);
             var group = GroupOf(code);
             var baseName = DeriveName(message, description, _nameBuffer) ?? "Code" + DigitsOf(code, group.Prefix);
