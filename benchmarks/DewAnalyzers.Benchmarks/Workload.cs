@@ -103,6 +103,14 @@ internal sealed class Workload
     public AnalyzerRun MeasureAnalyzers(ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
         => MeasureAnalyzers(Compile(_trees), analyzers, options);
 
+    /// <summary>
+    /// <see cref="MeasureAnalyzers(ImmutableArray{DiagnosticAnalyzer}, AnalyzerOptions)"/> on trees parsed anew (untimed), as
+    /// a build has them: what DEW keeps per syntax tree (whether a file can hold a catalog code, asked only without the
+    /// SDK) is not found from an earlier repeat.
+    /// </summary>
+    public AnalyzerRun MeasureAnalyzersOnNewTrees(ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+        => MeasureAnalyzers(Compile(Parse(_files)), analyzers, options);
+
     /// <summary><see cref="MeasureAnalyzers(ImmutableArray{DiagnosticAnalyzer}, AnalyzerOptions)"/> on a given (fresh) compilation.</summary>
     public static AnalyzerRun MeasureAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
     {

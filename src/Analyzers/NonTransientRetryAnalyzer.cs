@@ -24,6 +24,11 @@ public sealed class NonTransientRetryAnalyzer : DewAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
     {
+        if (!state.MayHoldCodes(start.CancellationToken))
+        {
+            return;
+        }
+
         var reporter = new Reporter(state);
 
         // Retry constructs are looked at without the SDK too: a predicate may compare any string with a code by value

@@ -26,6 +26,11 @@ public sealed class UndocumentedErrorCodeAnalyzer : DewAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
     {
+        if (!state.MayHoldCodes(start.CancellationToken))
+        {
+            return;
+        }
+
         start.RegisterSyntaxNodeAction(c => Analyze(in c, state), SyntaxKind.StringLiteralExpression);
     }
 

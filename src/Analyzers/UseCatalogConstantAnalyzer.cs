@@ -17,6 +17,11 @@ public sealed class UseCatalogConstantAnalyzer : DewAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext start, CompilationState state)
     {
+        if (!state.MayHoldCodes(start.CancellationToken))
+        {
+            return;
+        }
+
         start.RegisterSyntaxNodeAction(c => Analyze(in c, state.Catalog, state.Constants), SyntaxKind.StringLiteralExpression);
     }
 

@@ -23,6 +23,7 @@ internal sealed class CompilationState
 
     private readonly Lazy<RetryConstructs> _retryConstructs;
     private readonly Lazy<MethodBodies> _methodBodies;
+    private int _mayHoldCodes; // 0: not asked yet, 1: yes, 2: no
 
     private CompilationState(Compilation compilation, ErrorCodeCatalog catalog, string constantsNamespace)
     {
@@ -61,6 +62,21 @@ internal sealed class CompilationState
 
     /// <summary>The retry constructs (SDK <c>WithRetry</c>, Polly 7 and 8) present in this compilation; resolved on first use.</summary>
     public RetryConstructs RetryConstructs => _retryConstructs.Value;
+
+    /// <summary>
+    /// False when the compilation references no SDK and nothing in it can hold a catalog code (<see cref="CatalogUse"/>):
+    /// the rules that would still look at it without the SDK (DEW001, DEW002, DEW004) register nothing.
+    /// </summary>
+    public bool MayHoldCodes(CancellationToken cancellationToken)
+    {
+        if (_mayHoldCodes == 0)
+        {
+            // Rules that race here compute the same answer; the scan keeps its per-file answers itself.
+            _mayHoldCodes = Sdk.HasErrorCodes || CatalogUse.MayHoldCodes(Compilation, Catalog, cancellationToken) ? 1 : 2;
+        }
+
+        return _mayHoldCodes == 1;
+    }
 
     /// <summary>Operation trees of predicates that retry conditions call into, bound once per compilation.</summary>
     public MethodBodies MethodBodies => _methodBodies.Value;
