@@ -6,7 +6,6 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using DewAnalyzers.Catalog;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace DewAnalyzers;
 
@@ -37,7 +36,18 @@ internal static class CatalogUse
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!IsGeneratedConstants(tree) && Answered(s_trees, tree, catalog, () => TreeMentions(tree, catalog, cancellationToken)))
+            if (IsGeneratedConstants(tree))
+            {
+                continue;
+            }
+
+            if (!TryRecall(s_trees, tree, catalog, out var mentions))
+            {
+                mentions = !tree.TryGetText(out var text) || Mentions(text.ToString(), catalog);
+                Remember(s_trees, tree, catalog, mentions);
+            }
+
+            if (mentions)
             {
                 return true;
             }
@@ -51,12 +61,14 @@ internal static class CatalogUse
                 return true;
             }
 
-            if (compilation.GetAssemblyOrModuleSymbol(file) is IAssemblySymbol { Identity: var identity } && IsPlatform(identity))
+            if (!TryRecall(s_assemblies, file, catalog, out var mentions))
             {
-                continue;
+                mentions = !(compilation.GetAssemblyOrModuleSymbol(file) is IAssemblySymbol { Identity: var identity } && IsPlatform(identity))
+                    && MetadataMentions(file, catalog);
+                Remember(s_assemblies, file, catalog, mentions);
             }
 
-            if (Answered(s_assemblies, file, catalog, () => MetadataMentions(file, catalog)))
+            if (mentions)
             {
                 return true;
             }
@@ -67,7 +79,7 @@ internal static class CatalogUse
 
     /// <summary>
     /// An assembly of .NET or Microsoft (signed with one of their keys): it holds no Huawei codes, and its constants (the
-    /// runtime has tens of thousands) are not read.
+    /// runtime has tens of thousands) are not read. Asked once per reference, with its answer.
     /// </summary>
     private static bool IsPlatform(AssemblyIdentity identity)
     {
@@ -109,36 +121,18 @@ internal static class CatalogUse
     private static bool IsGeneratedConstants(SyntaxTree tree)
         => tree.FilePath.EndsWith(ErrorCodeConstantsGenerator.HintName, StringComparison.Ordinal);
 
-    /// <summary>The answer kept for <paramref name="key"/> under this catalog, computed when there is none yet.</summary>
-    private static bool Answered<TKey>(ConditionalWeakTable<TKey, Holder> answers, TKey key, ErrorCodeCatalog catalog, Func<bool> compute)
+    /// <summary>The answer kept for <paramref name="key"/>, when it was found under this catalog.</summary>
+    private static bool TryRecall<TKey>(ConditionalWeakTable<TKey, Holder> answers, TKey key, ErrorCodeCatalog catalog, out bool mentions)
         where TKey : class
     {
-        var holder = answers.GetValue(key, static _ => new Holder());
-        if (holder.Answer is { } known && ReferenceEquals(known.Catalog, catalog))
-        {
-            return known.Mentions;
-        }
-
-        var mentions = compute();
-        holder.Answer = new Answer(catalog, mentions);
-        return mentions;
+        var known = answers.TryGetValue(key, out var holder) ? holder.Answer : null;
+        mentions = known is not null && known.Mentions;
+        return known is not null && ReferenceEquals(known.Catalog, catalog);
     }
 
-    private static bool TreeMentions(SyntaxTree tree, ErrorCodeCatalog catalog, CancellationToken cancellationToken)
-    {
-        if (!tree.TryGetText(out var text))
-        {
-            return true;
-        }
-
-        return Mentions(ContentOf(text, cancellationToken), catalog);
-    }
-
-    private static string ContentOf(SourceText text, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return text.ToString();
-    }
+    private static void Remember<TKey>(ConditionalWeakTable<TKey, Holder> answers, TKey key, ErrorCodeCatalog catalog, bool mentions)
+        where TKey : class
+        => answers.GetValue(key, static _ => new Holder()).Answer = new Answer(catalog, mentions);
 
     private static bool MetadataMentions(PortableExecutableReference file, ErrorCodeCatalog catalog)
     {
