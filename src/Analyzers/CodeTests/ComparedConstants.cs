@@ -46,7 +46,7 @@ internal static class ComparedConstants
         {
             // A string token holds its value: no numeric formatting, no constant-value lookup for the wrong length.
             ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.IsKind(SyntaxKind.StringLiteralToken)
-                && literal.Token.ValueText.Length is var length && length >= catalog.MinCodeLength && length <= catalog.MaxCodeLength,
+                && ErrorCodeLiterals.ValueOf(literal.Token).Length is var length && length >= catalog.MinCodeLength && length <= catalog.MaxCodeLength,
             ILiteralOperation => false,
             IFieldReferenceOperation reference => reference.Field.IsConst,
             ILocalReferenceOperation reference => reference.Local.IsConst,

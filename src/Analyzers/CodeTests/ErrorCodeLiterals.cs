@@ -15,9 +15,15 @@ internal static class ErrorCodeLiterals
     public static bool TryGetCandidate(SyntaxNode node, ErrorCodeCatalog catalog, out LiteralExpressionSyntax literal, out string text)
     {
         literal = (LiteralExpressionSyntax)node;
-        text = literal.Token.ValueText;
+        text = ValueOf(literal.Token);
         return catalog.MayBeCodeText(text) && !IsInsideInterpolation(literal);
     }
+
+    /// <summary>
+    /// A string literal token's value. <c>Token.ValueText</c> formats the value through <c>Convert.ToString</c> (an
+    /// interface test per call, on every literal of the compilation); the value of a string token is the string itself.
+    /// </summary>
+    public static string ValueOf(SyntaxToken token) => token.Value as string ?? token.ValueText;
 
     private static bool IsInsideInterpolation(SyntaxNode node)
     {
