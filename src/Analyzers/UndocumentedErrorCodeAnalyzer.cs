@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DewAnalyzers.Catalog;
@@ -46,7 +45,7 @@ public sealed class UndocumentedErrorCodeAnalyzer : DewAnalyzer
         {
             if (!catalog.Contains(text))
             {
-                Report(context, literal, text, catalog.NearestTo(text, SuggestionCount, CodesOfCalledOperations(context, literal, state)), state.Constants);
+                Report(context, literal, text, catalog.NearestTo(text, SuggestionCount, CalledOperationsAround(context, literal, state)), state.Constants);
             }
 
             return;
@@ -64,31 +63,25 @@ public sealed class UndocumentedErrorCodeAnalyzer : DewAnalyzer
 
         var suggestions = catalog.TryGetEntry(canonical, out var exact)
             ? ImmutableArray.Create(exact)
-            : catalog.NearestTo(canonical, SuggestionCount, CodesOfCalledOperations(context, literal, state));
+            : catalog.NearestTo(canonical, SuggestionCount, CalledOperationsAround(context, literal, state));
         Report(context, literal, text, suggestions, state.Constants);
     }
 
     /// <summary>
-    /// Inside a catch whose try calls KMS/CSMS operations, every code those operations can return (any tier): the
-    /// suggestions prefer them. Null elsewhere. Only computed for a literal that is reported.
+    /// Inside a catch whose try calls KMS/CSMS operations, those operations: the suggestions prefer the codes they can
+    /// return (any tier). Default elsewhere. Only computed for a literal that is reported.
     /// </summary>
-    private static HashSet<string>? CodesOfCalledOperations(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, CompilationState state)
+    private static ImmutableArray<OperationInfo> CalledOperationsAround(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, CompilationState state)
     {
         if (!state.Sdk.HasClients
             || context.SemanticModel.GetOperation(literal, context.CancellationToken) is not { } operation
             || CalledOperations.EnclosingCatch(operation) is not { } innermostCatch
             || !state.Calls.TryGetForCatch(innermostCatch, context.CancellationToken, out _, out var operations))
         {
-            return null;
+            return default;
         }
 
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var called in operations)
-        {
-            codes.UnionWith(called.AllCodes);
-        }
-
-        return codes;
+        return operations;
     }
 
     private static void Report(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string text, ImmutableArray<ErrorCodeEntry> suggestions, CatalogConstants constants)

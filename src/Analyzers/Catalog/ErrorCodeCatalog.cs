@@ -237,10 +237,10 @@ internal sealed class ErrorCodeCatalog
 
     /// <summary>The documented codes of the same prefix closest to <paramref name="code"/>, best first.</summary>
     /// <remarks>
-    /// Codes in <paramref name="preferred"/> (e.g. the codes the called operations can return) come first, so a fix
+    /// Codes that one of <paramref name="preferredFrom"/> can return (the operations a try block calls) come first, so a fix
     /// does not swap one impossible code for another.
     /// </remarks>
-    public ImmutableArray<ErrorCodeEntry> NearestTo(string code, int count, ISet<string>? preferred = null)
+    public ImmutableArray<ErrorCodeEntry> NearestTo(string code, int count, ImmutableArray<OperationInfo> preferredFrom = default)
     {
         if (count <= 0 || !_byPrefix.TryGetValue(CodeShape.PrefixOf(code), out var ofPrefix))
         {
@@ -254,7 +254,7 @@ internal sealed class ErrorCodeCatalog
         var filled = 0;
         foreach (var entry in entries)
         {
-            var key = ((preferred is not null && preferred.Contains(entry.Code) ? 0L : 1L) << 32) | (uint)CodeShape.Distance(code, entry.Code);
+            var key = ((CanBeReturnedBy(preferredFrom, entry.Code) ? 0L : 1L) << 32) | (uint)CodeShape.Distance(code, entry.Code);
             var at = filled;
             while (at > 0 && (key < keys[at - 1] || (key == keys[at - 1] && string.CompareOrdinal(entry.Code, best[at - 1].Code) < 0)))
             {
@@ -279,6 +279,22 @@ internal sealed class ErrorCodeCatalog
         }
 
         return ImmutableArray.Create(best, 0, filled);
+    }
+
+    private static bool CanBeReturnedBy(ImmutableArray<OperationInfo> operations, string code)
+    {
+        if (!operations.IsDefault)
+        {
+            foreach (var operation in operations)
+            {
+                if (operation.CanReturn(code))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The entries of one prefix, in catalog order.</summary>

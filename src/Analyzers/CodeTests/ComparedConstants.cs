@@ -37,26 +37,39 @@ internal static class ComparedConstants
     /// True when <paramref name="constant"/> (a literal, a const field or a const local) has a catalog code as its value, or
     /// one in another case in a test that ignores case.
     /// Runs for every constant-like operand of every comparison, so it rejects non-constants, and string literals of the
-    /// wrong length (their text is on the syntax token), before it asks for a constant value.
+    /// wrong length, before any look-up. A string literal's value is read from its token: <c>ConstantValue</c> keeps a
+    /// string constant as a rope and builds the string again when asked.
     /// </summary>
     private static bool TryGetCatalogCode(IOperation constant, ErrorCodeCatalog catalog, out ErrorCodeEntry entry)
     {
         entry = null!;
-        var mayBeConstant = constant switch
+        string text;
+        switch (constant)
         {
-            // A string token holds its value: no numeric formatting, no constant-value lookup for the wrong length.
-            ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.IsKind(SyntaxKind.StringLiteralToken)
-                && ErrorCodeLiterals.ValueOf(literal.Token).Length is var length && length >= catalog.MinCodeLength && length <= catalog.MaxCodeLength,
-            ILiteralOperation => false,
-            IFieldReferenceOperation reference => reference.Field.IsConst,
-            ILocalReferenceOperation reference => reference.Local.IsConst,
-            _ => false,
-        };
-        if (!mayBeConstant
-            || constant.Type?.SpecialType != SpecialType.System_String
-            || constant.ConstantValue is not { HasValue: true, Value: string text })
-        {
-            return false;
+            case ILiteralOperation { Syntax: LiteralExpressionSyntax literal }:
+                if (!literal.Token.IsKind(SyntaxKind.StringLiteralToken))
+                {
+                    return false;
+                }
+
+                text = ErrorCodeLiterals.ValueOf(literal.Token);
+                if (text.Length < catalog.MinCodeLength || text.Length > catalog.MaxCodeLength)
+                {
+                    return false;
+                }
+
+                break;
+            case IFieldReferenceOperation { Field.IsConst: true }:
+            case ILocalReferenceOperation { Local.IsConst: true }:
+                if (constant.Type?.SpecialType != SpecialType.System_String || constant.ConstantValue.Value is not string value)
+                {
+                    return false;
+                }
+
+                text = value;
+                break;
+            default:
+                return false;
         }
 
         // A test that ignores case matches the code whatever the case of its text ("kms.0207" in OrdinalIgnoreCase).
