@@ -23,6 +23,8 @@ namespace DewAnalyzers.Benchmarks;
 /// <item>--ide: only the IDE per-edit latency (a workspace with the --ide-lines N code base, default 100000; one
 ///   document edited --edits N times, default 90, --quick: 30).</item>
 /// <item>--tree DIR: DEW on every .cs file under DIR (bin/ and obj/ skipped) as one compilation; --repeat N (default 3).</item>
+/// <item>--compare PATH: this build's DEW analyzers against another build's DewAnalyzers.dll, pairs of passes in one
+///   process, alternating which goes first; --sizes (default 100000), --repeat N pairs (default 15, --quick: 10k lines, 3).</item>
 /// <item>--output PATH: write the report there (every mode).</item>
 /// </list>
 /// Targets are reported (PASS/FAIL in the report), not asserted: the exit code is 0 unless the harness fails (2: bad
@@ -33,7 +35,8 @@ internal static class Program
     private const string Usage =
         "usage: DewAnalyzers.Benchmarks [--quick] [--sizes 10000,100000,400000] [--repeat N] [--peer-repeat N] [--no-peer] [--no-ide] [--isolate] [--output PATH]\n" +
         "       DewAnalyzers.Benchmarks --ide [--quick] [--edits N] [--ide-lines N] [--output PATH]\n" +
-        "       DewAnalyzers.Benchmarks --tree DIR [--repeat N] [--output PATH]";
+        "       DewAnalyzers.Benchmarks --tree DIR [--repeat N] [--output PATH]\n" +
+        "       DewAnalyzers.Benchmarks --compare PATH/DewAnalyzers.dll [--quick] [--sizes N,...] [--repeat N] [--output PATH]";
 
     /// <summary>DEW's share of the compiler's time, a target from <see cref="ShareTargetFromLines"/> lines on.</summary>
     internal const double MaxShareOfCompiler = 0.01;
@@ -61,6 +64,11 @@ internal static class Program
         if (options.Tree is not null)
         {
             return TreeBenchmark.Run(options, passes, started, total);
+        }
+
+        if (options.Compare is not null)
+        {
+            return CompareBenchmark.Run(options, passes, started, total);
         }
 
         var codeBase = new CodeBaseGenerator();
@@ -338,6 +346,9 @@ internal static class Program
 
         /// <summary>--tree DIR: the tree mode.</summary>
         public string? Tree { get; private set; }
+
+        /// <summary>--compare PATH: the compare mode (another build's DewAnalyzers.dll).</summary>
+        public string? Compare { get; private set; }
         public string? Output { get; private set; }
         public string CommandLine { get; private set; } = string.Empty;
 
@@ -377,6 +388,9 @@ internal static class Program
                     case "--tree" when i + 1 < args.Length:
                         o.Tree = args[++i];
                         break;
+                    case "--compare" when i + 1 < args.Length:
+                        o.Compare = args[++i];
+                        break;
                     case "--sizes" when i + 1 < args.Length:
                         sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s.Replace("_", string.Empty), CultureInfo.InvariantCulture)).ToArray();
                         break;
@@ -394,7 +408,7 @@ internal static class Program
                 }
             }
 
-            if (o.IdeOnly && o.Tree is not null)
+            if ((o.IdeOnly ? 1 : 0) + (o.Tree is not null ? 1 : 0) + (o.Compare is not null ? 1 : 0) > 1)
             {
                 return null;
             }
@@ -402,12 +416,17 @@ internal static class Program
             if (o.Quick)
             {
                 o.Sizes = new[] { 10000 };
-                o.Repeat = 1;
+                o.Repeat = o.Compare is not null ? 3 : 1;
                 o.Edits = 30;
             }
             else if (o.Tree is not null)
             {
                 o.Repeat = 3;
+            }
+            else if (o.Compare is not null)
+            {
+                o.Sizes = new[] { 100000 };
+                o.Repeat = 15;
             }
 
             o.IdeSection = !o.Quick && !noIde && !o.IdeOnly;
