@@ -40,8 +40,8 @@ internal static class CompareBenchmark
             return 2;
         }
 
-        var builds = new[] { new Build("this build", passes.Dew), new Build(path, other) };
-        Console.WriteLine($"Compare: this build ({builds[0].Analyzers.Length} analyzers) with {path} ({builds[1].Analyzers.Length} analyzers)");
+        var builds = new[] { passes.Dew, other };
+        Console.WriteLine($"Compare: this build ({builds[0].Length} analyzers) with {path} ({builds[1].Length} analyzers)");
         var codeBase = new CodeBaseGenerator();
         var results = new List<SizeComparison>();
         var exceptions = 0;
@@ -54,7 +54,7 @@ internal static class CompareBenchmark
                 var ms = new double[2];
                 foreach (var index in pair % 2 == 0 ? new[] { 0, 1 } : new[] { 1, 0 })
                 {
-                    var run = workload.MeasureAnalyzers(builds[index].Analyzers.Insert(0, passes.Primer), passes.Options);
+                    var run = workload.MeasureAnalyzers(builds[index].Insert(0, passes.Primer), passes.Options);
                     exceptions += run.AnalyzerExceptions;
                     ms[index] = run.ExecutionMs.Where(p => p.Key is not SymbolTablePrimer).Sum(p => p.Value);
                     if (pair < WarmUpPairs)
@@ -140,8 +140,6 @@ internal static class CompareBenchmark
         => counts is null || counts.Count == 0
             ? "none"
             : string.Join(" ", counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-
-    private sealed record Build(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers);
 
     private sealed class SizeComparison
     {

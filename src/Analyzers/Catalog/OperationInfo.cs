@@ -45,9 +45,6 @@ internal sealed class OperationInfo
     /// <summary>Plausible but unverified codes.</summary>
     public ImmutableArray<string> Maybe { get; }
 
-    /// <summary>Every code of the three tiers: what the operation can return at all.</summary>
-    public IReadOnlyCollection<string> AllCodes => _allCodes;
-
     /// <summary>True when <paramref name="code"/> is in any tier.</summary>
     public bool CanReturn(string code) => _allCodes.Contains(code);
 

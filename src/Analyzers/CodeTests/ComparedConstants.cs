@@ -37,8 +37,8 @@ internal static class ComparedConstants
     /// True when <paramref name="constant"/> (a literal, a const field or a const local) has a catalog code as its value, or
     /// one in another case in a test that ignores case.
     /// Runs for every constant-like operand of every comparison, so it rejects non-constants, and string literals of the
-    /// wrong length, before any look-up. A string literal's value is read from its token: <c>ConstantValue</c> keeps a
-    /// string constant as a rope and builds the string again when asked.
+    /// wrong length, before any look-up. A string literal's value is read from its token, as the literal rules read it
+    /// (<see cref="ErrorCodeLiterals.ValueOf"/>); only a const field or local asks for its constant value.
     /// </summary>
     private static bool TryGetCatalogCode(IOperation constant, ErrorCodeCatalog catalog, out ErrorCodeEntry entry)
     {

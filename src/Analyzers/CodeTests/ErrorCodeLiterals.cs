@@ -20,8 +20,8 @@ internal static class ErrorCodeLiterals
     }
 
     /// <summary>
-    /// A string literal token's value. <c>Token.ValueText</c> formats the value through <c>Convert.ToString</c> (an
-    /// interface test per call, on every literal of the compilation); the value of a string token is the string itself.
+    /// A string literal token's value: the token's value is the string itself, where <c>Token.ValueText</c> formats it
+    /// through <c>Convert.ToString</c>. Every reader of a literal's text in the rules uses this one.
     /// </summary>
     public static string ValueOf(SyntaxToken token) => token.Value as string ?? token.ValueText;
 
