@@ -6,8 +6,21 @@ using DewAnalyzers.Catalog;
 
 namespace DewAnalyzers.Benchmarks;
 
-/// <summary>One generated source file.</summary>
-internal sealed record SourceFile(string Path, string Text, int Lines);
+/// <summary>One generated source file; <paramref name="Role"/> says which part of the code base it belongs to.</summary>
+internal sealed record SourceFile(string Path, string Text, int Lines, FileRole Role = FileRole.Other);
+
+/// <summary>Which part of the synthetic code base a file belongs to (the "Where the time goes" section splits by it).</summary>
+internal enum FileRole
+{
+    /// <summary>Ordinary application code: services, repositories, models, controllers.</summary>
+    Other,
+
+    /// <summary>Calls or retries KMS/CSMS through the SDK (in the no-SDK variant: the same shapes against its own client).</summary>
+    CallsSdk,
+
+    /// <summary>Types every other file uses (the logging types): belongs to both parts.</summary>
+    Shared,
+}
 
 /// <summary>
 /// A deterministic synthetic code base: every file is generated from a random generator seeded with a fixed seed and
@@ -65,10 +78,10 @@ internal sealed class CodeBaseGenerator
     /// <summary>Files until the total reaches <paramref name="targetLines"/> (the first file holds the shared types).</summary>
     public List<SourceFile> Generate(int targetLines)
     {
-        var files = new List<SourceFile> { Count("Common/Logging.cs", CommonSource) };
+        var files = new List<SourceFile> { Count("Common/Logging.cs", CommonSource) with { Role = FileRole.Shared } };
         if (!_withSdk)
         {
-            files.Add(Count("Common/Remote.cs", RemoteSource));
+            files.Add(Count("Common/Remote.cs", RemoteSource) with { Role = FileRole.Shared });
         }
 
         var total = files.Sum(f => f.Lines);
@@ -81,6 +94,13 @@ internal sealed class CodeBaseGenerator
 
         return files;
     }
+
+    /// <summary>
+    /// The code base in two parts that each compile on their own: the files that call or retry the SDK, and the other
+    /// files; the shared files go into both.
+    /// </summary>
+    public static (List<SourceFile> CallsSdk, List<SourceFile> Other) Split(List<SourceFile> files)
+        => (files.Where(f => f.Role != FileRole.Other).ToList(), files.Where(f => f.Role != FileRole.CallsSdk).ToList());
 
     private static SourceFile Count(string path, string text)
     {
@@ -179,7 +199,7 @@ internal sealed class CodeBaseGenerator
             Controller(w, random, noun, index);
         }
 
-        return Count($"{folder}/{noun}{index}.cs", w.ToString());
+        return Count($"{folder}/{noun}{index}.cs", w.ToString()) with { Role = kind is >= 65 and < 85 ? FileRole.CallsSdk : FileRole.Other };
     }
 
     // ---- ordinary application code -------------------------------------------------------------------------------

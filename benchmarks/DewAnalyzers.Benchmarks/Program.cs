@@ -134,10 +134,19 @@ internal static class Program
         var results = new List<SizeResult>();
         foreach (var size in options.Sizes)
         {
-            var workload = new Workload(codeBase.Generate(size), passes.Constants);
+            var files = codeBase.Generate(size);
+            var workload = new Workload(files, passes.Constants);
             var noSdkWorkload = new Workload(noSdkCodeBase.Generate(size), generatedConstants: null, withSdk: false);
+            var (callsSdkFiles, otherFiles) = CodeBaseGenerator.Split(files);
+            var callsSdkWorkload = new Workload(callsSdkFiles, passes.Constants);
+            var otherWorkload = new Workload(otherFiles, passes.Constants);
             var noSdk = new SizeResult(noSdkWorkload.Lines, noSdkWorkload.Files);
-            var result = new SizeResult(workload.Lines, workload.Files) { NoSdk = noSdk };
+            var result = new SizeResult(workload.Lines, workload.Files)
+            {
+                NoSdk = noSdk,
+                CallsSdkPart = new SizeResult(callsSdkWorkload.Lines, callsSdkWorkload.Files),
+                OtherPart = new SizeResult(otherWorkload.Lines, otherWorkload.Files),
+            };
             for (var i = 0; i < options.Repeat; i++)
             {
                 var compiler = workload.MeasureCompiler();
@@ -168,12 +177,18 @@ internal static class Program
                 noSdk.CompilerMs.Add(noSdkWorkload.MeasureCompiler().Ms);
                 noSdk.Record(noSdkWorkload.MeasureAnalyzersOnNewTrees(combinedPass, analyzerOptions), passes);
 
+                // The two parts of the same code base, each compiled on its own: where DEW's time goes.
+                result.CallsSdkPart.Record(callsSdkWorkload.MeasureAnalyzers(combinedPass, analyzerOptions), passes);
+                result.OtherPart.Record(otherWorkload.MeasureAnalyzers(combinedPass, analyzerOptions), passes);
+
                 Console.WriteLine(
                     $"  {workload.Lines,7:N0} lines #{i + 1}: compiler {AnalyzerSets.Ms(compiler.Ms)} ms, DEW {AnalyzerSets.Ms(result.DewMs[^1])} ms, " +
                     $"baseline {AnalyzerSets.Ms(result.BaselineMs[^1])} ms" +
                     (result.PeerMs.Count > i ? $", peer {AnalyzerSets.Ms(result.PeerMs[^1])} ms" : string.Empty) +
                     $", generator {AnalyzerSets.Ms(generated.WallMs)} ms; no SDK: compiler {AnalyzerSets.Ms(noSdk.CompilerMs[^1])} ms, " +
-                    $"DEW {AnalyzerSets.Ms(noSdk.DewMs[^1])} ms, baseline {AnalyzerSets.Ms(noSdk.BaselineMs[^1])} ms  [{total.Elapsed.TotalSeconds:0}s]");
+                    $"DEW {AnalyzerSets.Ms(noSdk.DewMs[^1])} ms, baseline {AnalyzerSets.Ms(noSdk.BaselineMs[^1])} ms; " +
+                    $"files that call the SDK: DEW {AnalyzerSets.Ms(result.CallsSdkPart.DewMs[^1])} ms, baseline {AnalyzerSets.Ms(result.CallsSdkPart.BaselineMs[^1])} ms; " +
+                    $"the other files: DEW {AnalyzerSets.Ms(result.OtherPart.DewMs[^1])} ms, baseline {AnalyzerSets.Ms(result.OtherPart.BaselineMs[^1])} ms  [{total.Elapsed.TotalSeconds:0}s]");
             }
 
             results.Add(result);
@@ -197,7 +212,7 @@ internal static class Program
         Console.WriteLine();
         Console.WriteLine(report);
         WriteOutput(options.Output ?? (options.Quick ? null : Path.Combine(RepoRoot(), "benchmarks", "results.md")), report);
-        var exceptions = results.Any(r => r.DewExceptions > 0 || r.NoSdk?.DewExceptions > 0) || ideResult?.Exceptions > 0 || catalogResult.Exceptions > 0;
+        var exceptions = results.Any(r => r.DewExceptions > 0 || r.NoSdk?.DewExceptions > 0 || r.CallsSdkPart?.DewExceptions > 0 || r.OtherPart?.DewExceptions > 0) || ideResult?.Exceptions > 0 || catalogResult.Exceptions > 0;
         return exceptions ? 3 : 0;
     }
 
@@ -297,6 +312,12 @@ internal static class Program
 
         /// <summary>The same size without the SDK (the main mode measures both).</summary>
         public SizeResult? NoSdk { get; init; }
+
+        /// <summary>The files of this code base that call or retry the SDK (and the shared files), compiled on their own.</summary>
+        public SizeResult? CallsSdkPart { get; init; }
+
+        /// <summary>The other files of this code base (and the shared files), compiled on their own.</summary>
+        public SizeResult? OtherPart { get; init; }
         public int DewExceptions { get; set; }
         public string? FirstException { get; set; }
         public int PeerActive { get; set; }
@@ -551,6 +572,7 @@ internal static class Program
             }
 
             RenderNoSdk(s, results, noSdkRegistrations);
+            RenderParts(s, results);
             if (ide is not null)
             {
                 s.AppendLine().Append(IdeBenchmark.RenderSection(ide));
@@ -631,6 +653,53 @@ internal static class Program
                     var own = largest.PerAnalyzer.TryGetValue(name, out var list) ? AnalyzerSets.Ms(list.Median()) : "—";
                     var floor = largest.PerBaseline.TryGetValue(name, out var floors) ? AnalyzerSets.Ms(floors.Median()) : "—";
                     s.AppendLine($"- {name}: {own} ({floor}); registers {registrations.Describe()}{(registrations.Problem is null ? string.Empty : " (recording failed: " + registrations.Problem + ")")}");
+                }
+            }
+        }
+
+        /// <summary>
+        /// "Where the time goes": DEW and the empty baseline on the files that call the SDK and on the other files, each
+        /// part compiled on its own; and what the whole would cost if DEW cost no more than the baseline on the other files.
+        /// </summary>
+        private static void RenderParts(StringBuilder s, List<SizeResult> results)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            s.AppendLine().AppendLine("## Where the time goes: the files that call the SDK and the rest").AppendLine();
+            s.AppendLine("The same code base in two parts, each compiled and analyzed on its own in every repeat (DEW and the same empty baseline, as above): " +
+                "the files that call or retry KMS/CSMS, and the other files (services, repositories, models, controllers); the shared logging file is in both. " +
+                "The last column is a bound: what the whole code base would cost if DEW cost no more than the empty baseline on the other files (the files that call the SDK as measured), " +
+                "as a multiple of the whole code base's baseline and a share of its compiler time: the most that skipping code which cannot matter could bring.").AppendLine();
+            s.AppendLine("| Lines | Part | Files | Lines of the part | DEW ms | Baseline ms | DEW ÷ baseline | DEW diagnostics | Bound: other files at the baseline |");
+            s.AppendLine("|---:|---|---:|---:|---:|---:|---:|---|---|");
+            foreach (var r in results)
+            {
+                if (r.CallsSdkPart is not { } sdk || r.OtherPart is not { } other)
+                {
+                    continue;
+                }
+
+                var bound = other.BaselineMs.Median() + sdk.DewMs.Median();
+                var boundText = $"{AnalyzerSets.Ms(bound)} ms: {(bound / r.BaselineMs.Median()).ToString("0.00", inv)}× the whole's baseline, {(bound / r.CompilerMs.Median() * 100).ToString("0.00", inv)}% of its compiler";
+                foreach (var (name, part, last) in new[] { ("files that call the SDK", sdk, string.Empty), ("the other files", other, boundText) })
+                {
+                    var dew = part.DewMs.Median();
+                    var diagnostics = string.Join(", ", part.DewDiagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+                    s.AppendLine(
+                        $"| {r.Lines.ToString("N0", inv)} | {name} | {part.Files.ToString("N0", inv)} | {part.Lines.ToString("N0", inv)} | {AnalyzerSets.Ms(dew)} | {AnalyzerSets.Ms(part.BaselineMs.Median())} | " +
+                        $"{(dew / part.BaselineMs.Median()).ToString("0.00", inv)}× | {(diagnostics.Length == 0 ? "none" : diagnostics)} | {last} |" +
+                        (part.DewExceptions > 0 ? $" **{part.DewExceptions} analyzer exceptions**, first: {part.FirstException}" : string.Empty));
+                }
+            }
+
+            if (results.LastOrDefault(r => r.CallsSdkPart is not null && r.OtherPart is not null) is { } largest)
+            {
+                s.AppendLine().AppendLine($"Per analyzer at {largest.Lines.ToString("N0", inv)} lines (ms; in brackets its empty mirror's ms): the files that call the SDK; the other files.").AppendLine();
+                foreach (var name in largest.PerAnalyzer.Keys.OrderBy(n => n, StringComparer.Ordinal))
+                {
+                    string Cell(SizeResult part)
+                        => (part.PerAnalyzer.TryGetValue(name, out var own) ? AnalyzerSets.Ms(own.Median()) : "—") +
+                           " (" + (part.PerBaseline.TryGetValue(name, out var floor) ? AnalyzerSets.Ms(floor.Median()) : "—") + ")";
+                    s.AppendLine($"- {name}: {Cell(largest.CallsSdkPart!)}; {Cell(largest.OtherPart!)}");
                 }
             }
         }
