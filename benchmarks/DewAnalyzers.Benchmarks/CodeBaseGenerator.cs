@@ -38,6 +38,10 @@ internal sealed class CodeBaseGenerator
 {
     public const int Seed = 20261125;
 
+    // The kinds (of 100) whose files call or retry the SDK: 20% of the files.
+    private const int FirstSdkKind = 65;
+    private const int EndSdkKind = 85;
+
     private static readonly string[] s_nouns =
     {
         "Order", "Customer", "Invoice", "Payment", "Shipment", "Account", "Ledger", "Report", "Inventory", "Catalog",
@@ -161,12 +165,12 @@ internal sealed class CodeBaseGenerator
             folder = "Data";
             Repository(w, random, noun, index);
         }
-        else if (kind < 65)
+        else if (kind < FirstSdkKind)
         {
             folder = "Models";
             Model(w, random, noun, index);
         }
-        else if (!_withSdk && kind < 85)
+        else if (!_withSdk && kind < EndSdkKind)
         {
             folder = "Integration";
             Remote(w, random, noun, index, kind);
@@ -186,7 +190,7 @@ internal sealed class CodeBaseGenerator
             folder = "Resilience";
             Polly8(w, random, noun, index, kms: random.Next(100) < 70);
         }
-        else if (kind < 85)
+        else if (kind < EndSdkKind)
         {
             folder = "Security";
             var kms = random.Next(100) < 70;
@@ -199,7 +203,7 @@ internal sealed class CodeBaseGenerator
             Controller(w, random, noun, index);
         }
 
-        return Count($"{folder}/{noun}{index}.cs", w.ToString()) with { Role = kind is >= 65 and < 85 ? FileRole.CallsSdk : FileRole.Other };
+        return Count($"{folder}/{noun}{index}.cs", w.ToString()) with { Role = kind is >= FirstSdkKind and < EndSdkKind ? FileRole.CallsSdk : FileRole.Other };
     }
 
     // ---- ordinary application code -------------------------------------------------------------------------------

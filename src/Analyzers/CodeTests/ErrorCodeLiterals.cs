@@ -21,7 +21,8 @@ internal static class ErrorCodeLiterals
 
     /// <summary>
     /// A string literal token's value: the token's value is the string itself, where <c>Token.ValueText</c> formats it
-    /// through <c>Convert.ToString</c>. Every reader of a literal's text in the rules uses this one.
+    /// through <c>Convert.ToString</c>. The literal rules (DEW001, DEW002) and the compared-constant filter of DEW005/DEW006
+    /// read a literal's text with it; elsewhere a constant's value comes from its operation.
     /// </summary>
     public static string ValueOf(SyntaxToken token) => token.Value as string ?? token.ValueText;
 
